@@ -1,0 +1,371 @@
+/* cli.c — argument parsing and the build / check / facts commands. */
+#include "cli.h"
+
+#include "../pdf/pdf.h"
+#include "../template/template.h"
+#include "../xlsx/xlsx.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef JUESUAN_VERSION
+#define JUESUAN_VERSION "0.0.0"
+#endif
+
+static const char USAGE[] =
+    "用法：\n"
+    "  juesuan build UNIT_DIR... [-o OUT_DIR]  生成决算公开 PDF 和附表 XLSX（默认输出到 output/<单位文件夹名>/）\n"
+    "  juesuan check UNIT_DIR...               只读取并检查数据，不写文件\n"
+    "  juesuan facts UNIT_DIR                  以 JSON 输出由数据计算出的全部数字和措辞\n"
+    "  juesuan --help                          显示本帮助\n"
+    "  juesuan --version                       显示版本\n"
+    "\n"
+    "UNIT_DIR 是一个单位的文件夹：unit.yaml 加 tables/ 下各附表的 CSV。\n"
+    "退出码：0 成功，1 输入有误，2 用法有误，3 内部错误。\n";
+
+/* ---- the project folder (templates/, fonts/) ----------------------------- */
+
+static bool is_project(const char *dir)
+{
+    char p[PATH_MAX];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/templates/tables", dir);
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *project_root(void)
+{
+    const char *env = getenv("JUESUAN_HOME");
+    if (env && *env) return xstrdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        for (int up = 0; up < 4; up++) {
+            char *slash = strrchr(exe, '/');
+            if (!slash || slash == exe) break;
+            *slash = '\0';
+            if (is_project(exe)) return xstrdup(exe);
+        }
+    }
+    return xstrdup(".");
+}
+
+/* ---- one unit: load → facts → render → doc ------------------------------- */
+
+typedef struct project {
+    char *root;
+    spec_set specs;
+    bool specs_loaded;
+    layout_config *layout;
+    /* partial templates, loaded on first use */
+    char **partial_names, **partial_texts;
+    size_t n_partials;
+} project;
+
+static const char *partial_lookup(void *ctx, const char *name)
+{
+    project *p = ctx;
+    for (size_t i = 0; i < p->n_partials; i++)
+        if (strcmp(p->partial_names[i], name) == 0) return p->partial_texts[i];
+    for (const char *c = name; *c; c++) /* names are plain file names */
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-')) return NULL;
+    buf path = {0};
+    buf_printf(&path, "%s/templates/parts/%s.mustache", p->root, name);
+    char *text = file_read_all(buf_cstr(&path), NULL);
+    buf_free(&path);
+    if (!text) return NULL;
+    p->partial_names = xrealloc(p->partial_names, (p->n_partials + 1) * sizeof *p->partial_names);
+    p->partial_texts = xrealloc(p->partial_texts, (p->n_partials + 1) * sizeof *p->partial_texts);
+    p->partial_names[p->n_partials] = xstrdup(name);
+    p->partial_texts[p->n_partials] = text;
+    p->n_partials++;
+    return text;
+}
+
+static void project_free(project *p)
+{
+    if (p->specs_loaded) specs_free(&p->specs);
+    layout_config_free(p->layout);
+    for (size_t i = 0; i < p->n_partials; i++) free(p->partial_names[i]), free(p->partial_texts[i]);
+    free(p->partial_names);
+    free(p->partial_texts);
+    free(p->root);
+}
+
+/* Load what every unit shares; returns an exit status. */
+static int project_open(project *p, bool need_layout, diag_list *d)
+{
+    memset(p, 0, sizeof *p);
+    p->root = project_root();
+    buf t = {0};
+    buf_printf(&t, "%s/templates", p->root);
+    int rc = specs_load(buf_cstr(&t), &p->specs, d);
+    p->specs_loaded = true;
+    buf_free(&t);
+    if (rc != 0) return EXIT_BAD_INPUT;
+    if (need_layout) {
+        buf style = {0}, fonts = {0};
+        buf_printf(&style, "%s/templates/style.yaml", p->root);
+        buf_printf(&fonts, "%s/fonts/fonts.yaml", p->root);
+        p->layout = layout_config_load(buf_cstr(&style), buf_cstr(&fonts), p->root, d);
+        buf_free(&style);
+        buf_free(&fonts);
+        if (!p->layout) return EXIT_BAD_INPUT;
+    }
+    return EXIT_OK;
+}
+
+typedef struct unit_build {
+    unit u;
+    value *facts;
+    doc document;
+} unit_build;
+
+static void unit_build_free(unit_build *b)
+{
+    unit_free(&b->u);
+    value_free(b->facts);
+    doc_free(&b->document);
+}
+
+/* Read a unit and turn it into a document; returns an exit status. */
+static int unit_prepare(project *p, const char *dir, unit_build *b, bool render, diag_list *d)
+{
+    memset(b, 0, sizeof *b);
+    if (unit_load(dir, &p->specs, &b->u, d) != 0) return EXIT_BAD_INPUT;
+    b->facts = facts_build(&b->u, &p->specs, d);
+    if (!b->facts) return EXIT_BAD_INPUT;
+    if (!render) return EXIT_OK;
+
+    buf path = {0};
+    buf_printf(&path, "%s/templates/disclosure.mustache", p->root);
+    char *tmpl = file_read_all(buf_cstr(&path), NULL);
+    if (!tmpl) {
+        diag_error(d, (srcpos){buf_cstr(&path), 0, 0}, "无法读取模板：%s", strerror(errno));
+        buf_free(&path);
+        return EXIT_BAD_INPUT;
+    }
+    template_options opt = {0};
+    opt.strict = true;
+    opt.partials = partial_lookup;
+    opt.partials_ctx = p;
+    char *markup = template_render(tmpl, b->facts, &opt, buf_cstr(&path), d);
+    free(tmpl);
+    buf_free(&path);
+    if (!markup) return EXIT_BAD_INPUT;
+    int rc = doc_parse(markup, "templates/disclosure.mustache（渲染结果）", &b->document, d);
+    free(markup);
+    return rc == 0 ? EXIT_OK : EXIT_BAD_INPUT;
+}
+
+/* ---- output files --------------------------------------------------------- */
+
+static int mkdir_p(const char *path)
+{
+    char tmp[PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s", path);
+    for (char *c = tmp + 1; *c; c++) {
+        if (*c != '/') continue;
+        *c = '\0';
+        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) return -1;
+        *c = '/';
+    }
+    if (mkdir(tmp, 0777) != 0 && errno != EEXIST) return -1;
+    return 0;
+}
+
+/* A file name from a title: '/' and control characters become '_'. */
+static char *safe_name(const char *title, const char *ext)
+{
+    buf b = {0};
+    for (const char *c = title; *c; c++) {
+        unsigned char ch = (unsigned char)*c;
+        buf_putc(&b, (ch < 0x20 || ch == '/' || ch == '\\' || ch == 0x7F) ? '_' : *c);
+    }
+    if (b.len == 0 || strcmp(buf_cstr(&b), ".") == 0 || strcmp(buf_cstr(&b), "..") == 0) buf_puts(&b, "_");
+    buf_puts(&b, ext);
+    return buf_detach(&b);
+}
+
+/* A temporary file in `dir`; returns its malloc'd path or NULL. */
+static char *temp_in(const char *dir, diag_list *d)
+{
+    buf b = {0};
+    buf_printf(&b, "%s/.juesuan-XXXXXX", dir);
+    char *path = buf_detach(&b);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        diag_error(d, (srcpos){dir, 0, 0}, "无法在输出目录中创建临时文件：%s", strerror(errno));
+        free(path);
+        return NULL;
+    }
+    close(fd);
+    return path;
+}
+
+static int build_unit(project *p, const char *dir, const char *out_root, diag_list *d)
+{
+    unit_build b;
+    int rc = unit_prepare(p, dir, &b, true, d);
+    char *out_dir = NULL, *tmp_pdf = NULL, *tmp_xlsx = NULL, *pdf_name = NULL, *xlsx_name = NULL;
+    if (rc != EXIT_OK) goto done;
+
+    buf ob = {0};
+    buf_printf(&ob, "%s/%s", out_root, b.u.id);
+    out_dir = buf_detach(&ob);
+    if (mkdir_p(out_dir) != 0) {
+        diag_error(d, (srcpos){out_dir, 0, 0}, "无法创建输出目录：%s", strerror(errno));
+        rc = EXIT_BAD_INPUT;
+        goto done;
+    }
+    const char *title = value_get_text(value_get_path(b.facts, "unit.title"));
+    pdf_name = safe_name(title, ".pdf");
+    buf xb = {0};
+    buf_printf(&xb, "%s附表", title);
+    xlsx_name = safe_name(buf_cstr(&xb), ".xlsx");
+    buf_free(&xb);
+
+    tmp_pdf = temp_in(out_dir, d);
+    tmp_xlsx = tmp_pdf ? temp_in(out_dir, d) : NULL;
+    if (!tmp_pdf || !tmp_xlsx) {
+        rc = EXIT_INTERNAL;
+        goto done;
+    }
+    pdf_meta meta = {0};
+    meta.title = title;
+    meta.author = b.u.name;
+    buf subj = {0};
+    buf_printf(&subj, "%d年度%s决算公开", b.u.year, unit_kind_name(b.u.kind));
+    meta.subject = buf_cstr(&subj);
+    meta.year = b.u.pub_year, meta.month = b.u.pub_month, meta.day = b.u.pub_day;
+    rc = pdf_write(&b.document, p->layout, &meta, tmp_pdf, d);
+    buf_free(&subj);
+    if (rc == EXIT_OK) rc = xlsx_write(&b.u, b.facts, tmp_xlsx, d);
+    if (rc == EXIT_OK) {
+        buf fp = {0}, fx = {0};
+        buf_printf(&fp, "%s/%s", out_dir, pdf_name);
+        buf_printf(&fx, "%s/%s", out_dir, xlsx_name);
+        if (rename(tmp_pdf, buf_cstr(&fp)) != 0 || rename(tmp_xlsx, buf_cstr(&fx)) != 0) {
+            diag_error(d, (srcpos){out_dir, 0, 0}, "无法写入输出文件：%s", strerror(errno));
+            rc = EXIT_INTERNAL;
+        } else {
+            printf("%s\n%s\n", buf_cstr(&fp), buf_cstr(&fx));
+        }
+        buf_free(&fp);
+        buf_free(&fx);
+    }
+done:
+    if (tmp_pdf) unlink(tmp_pdf); /* no-ops after a successful rename */
+    if (tmp_xlsx) unlink(tmp_xlsx);
+    free(tmp_pdf), free(tmp_xlsx), free(out_dir), free(pdf_name), free(xlsx_name);
+    unit_build_free(&b);
+    return rc;
+}
+
+/* ---- commands ----------------------------------------------------------- */
+
+static int finish(diag_list *d, int rc)
+{
+    diag_print(d, stderr);
+    if (rc == EXIT_OK && diag_error_count(d)) rc = EXIT_BAD_INPUT;
+    diag_list_free(d);
+    return rc;
+}
+
+static int cmd_build(int argc, char **argv)
+{
+    const char *out = "output";
+    char **units = xcalloc((size_t)argc + 1, sizeof *units);
+    size_t n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "juesuan: 错误: -o 后面应给出输出目录\n");
+                free(units);
+                return EXIT_USAGE;
+            }
+            out = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "juesuan: 错误: 未知选项 %s\n%s", argv[i], USAGE);
+            free(units);
+            return EXIT_USAGE;
+        } else {
+            units[n++] = argv[i];
+        }
+    }
+    if (n == 0) {
+        fprintf(stderr, "juesuan: 错误: build 需要至少一个单位目录\n%s", USAGE);
+        free(units);
+        return EXIT_USAGE;
+    }
+    diag_list d = {0};
+    project p;
+    int rc = project_open(&p, true, &d);
+    /* every unit is tried: one unit's bad input does not stop the others */
+    for (size_t i = 0; p.layout && i < n; i++) {
+        int r = build_unit(&p, units[i], out, &d);
+        if (r > rc) rc = r;
+    }
+    project_free(&p);
+    free(units);
+    return finish(&d, rc);
+}
+
+static int cmd_check(int argc, char **argv, bool print_facts)
+{
+    if (argc == 0 || (print_facts && argc != 1)) {
+        fprintf(stderr, "juesuan: 错误: %s\n%s", print_facts ? "facts 需要恰好一个单位目录" : "check 需要至少一个单位目录",
+                USAGE);
+        return EXIT_USAGE;
+    }
+    for (int i = 0; i < argc; i++)
+        if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "juesuan: 错误: 未知选项 %s\n%s", argv[i], USAGE);
+            return EXIT_USAGE;
+        }
+    diag_list d = {0};
+    project p;
+    int rc = project_open(&p, false, &d);
+    for (int i = 0; rc == EXIT_OK && i < argc; i++) {
+        unit_build b;
+        int r = unit_prepare(&p, argv[i], &b, !print_facts, &d);
+        if (r == EXIT_OK && print_facts) {
+            buf json = {0};
+            value_write_json(b.facts, &json);
+            fputs(buf_cstr(&json), stdout);
+            buf_free(&json);
+        }
+        unit_build_free(&b);
+        if (r > rc) rc = r;
+    }
+    project_free(&p);
+    return finish(&d, rc);
+}
+
+int cli_run(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(USAGE, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("juesuan %s\n", JUESUAN_VERSION);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "build") == 0) return cmd_build(argc - 2, argv + 2);
+    if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2, false);
+    if (strcmp(cmd, "facts") == 0) return cmd_check(argc - 2, argv + 2, true);
+    fprintf(stderr, "juesuan: 错误: 未知命令 %s\n%s", cmd, USAGE);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,26 @@
+/* cli.h — gen/cli: the juesuan command line.
+ *
+ *   juesuan build UNIT_DIR... [-o OUT_DIR]   PDF + XLSX into OUT_DIR/<unit folder>/
+ *   juesuan check UNIT_DIR...                read and check, write nothing
+ *   juesuan facts UNIT_DIR                   print the facts tree as JSON
+ *   juesuan --help | --version
+ *
+ * Exit status: 0 ok, 1 bad input, 2 bad usage, 3 internal error. Messages go
+ * to stderr as `file:line:col: 错误: …`. Templates and fonts are found under
+ * the project folder: $JUESUAN_HOME, else the nearest folder above the
+ * executable that has templates/tables, else the current folder.
+ */
+#ifndef JUESUAN_CLI_H
+#define JUESUAN_CLI_H
+
+enum {
+    EXIT_OK = 0,
+    EXIT_BAD_INPUT = 1,
+    EXIT_USAGE = 2,
+    EXIT_INTERNAL = 3
+};
+
+/** Run the command line; returns the exit status. */
+int cli_run(int argc, char **argv);
+
+#endif

@@ -1,0 +1,107 @@
+/* input.h — gen/input: read the files a unit and the templates consist of.
+ *
+ *   csv_*    UTF-8 CSV (RFC 4180 quoting), every cell with line:col
+ *   yaml_*   a YAML file (libfyaml) as a value tree plus a posmap
+ *   specs_*  templates/tables/NN.yaml and templates/catalog/NAME.csv
+ *   unit_load  input/UNIT/unit.yaml + tables/NN_TITLE.csv, bound to the specs
+ *
+ * Every error is added to a diag_list as `file:line:col: 错误: …`; a
+ * function that fails returns -1 and leaves its output empty but freeable.
+ */
+#ifndef JUESUAN_INPUT_H
+#define JUESUAN_INPUT_H
+
+#include "../model/model.h"
+
+/* ------------------------------------------------------------------------
+ * CSV
+ * ---------------------------------------------------------------------- */
+
+typedef struct csv_cell {
+    char *text; /* unquoted UTF-8 text */
+    int line;   /* 1-based line where the cell starts */
+    int col;    /* 1-based column (characters) where the cell starts */
+} csv_cell;
+
+typedef struct csv_row {
+    csv_cell *cells;
+    size_t n_cells;
+    int line;
+} csv_row;
+
+typedef struct csv_file {
+    char *path;
+    csv_row *rows; /* blank lines are skipped */
+    size_t n_rows;
+} csv_file;
+
+/** Parse CSV text. `path` names the text in diagnostics (copied into
+ *  out->path). A UTF-8 BOM is skipped; text that is not valid UTF-8 is an
+ *  error that says it looks like GBK (what Chinese Excel saves) when it
+ *  decodes as GB18030; an unclosed quote, a quote inside an unquoted cell
+ *  or a NUL byte is an error. Returns 0 or -1. */
+int csv_parse(const char *text, size_t len, const char *path, csv_file *out, diag_list *diags);
+
+/** Read and parse a CSV file (missing or unreadable file → error). */
+int csv_read(const char *path, csv_file *out, diag_list *diags);
+
+/** Free a parsed CSV. */
+void csv_free(csv_file *f);
+
+/** Count the UTF-8 characters of [s, s+n) (invalid bytes count as one). */
+int utf8_width(const char *s, size_t n);
+
+/** Compare two labels ignoring ASCII and ideographic (U+3000) blanks;
+ *  returns true when equal. */
+bool label_equal(const char *a, const char *b);
+
+/* ------------------------------------------------------------------------
+ * YAML
+ * ---------------------------------------------------------------------- */
+
+/** Read a YAML file into a value tree: mappings → maps (key order kept),
+ *  sequences → lists, plain scalars true/false → bool, null/~/empty → null,
+ *  plain decimal numbers → numbers (text kept exactly), everything else →
+ *  strings. `*pos` receives the positions of every node. A syntax error,
+ *  duplicate key, alias, non-scalar key or multi-document stream is an
+ *  error at its line:col. Returns 0 or -1. */
+int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags);
+
+/* ------------------------------------------------------------------------
+ * Table specifications and catalogs (templates/)
+ * ---------------------------------------------------------------------- */
+
+typedef struct spec_set {
+    table_spec *tables; /* in file-name order (01.yaml, 02.yaml, …) */
+    size_t n_tables;
+    catalog functions;  /* 支出功能分类, from catalog/functions.csv */
+    catalog economic;   /* 部门预算支出经济分类, from catalog/economic.csv */
+} spec_set;
+
+/** Load every templates/tables/NN.yaml and templates/catalog/{functions,economic}.csv
+ *  from `templates_dir`. Returns 0 or -1. */
+int specs_load(const char *templates_dir, spec_set *out, diag_list *diags);
+
+/** The spec with id `id`, or NULL. */
+const table_spec *specs_find(const spec_set *s, const char *id);
+
+/** The catalog for a scheme (NULL for SCHEME_NONE). */
+const catalog *specs_catalog(const spec_set *s, subject_scheme scheme);
+
+/** Free a spec set. */
+void specs_free(spec_set *s);
+
+/* ------------------------------------------------------------------------
+ * The unit
+ * ---------------------------------------------------------------------- */
+
+/** Load a unit folder: unit.yaml (metadata: unit.name, unit.kind 部门|单位,
+ *  unit.year, unit.published YYYY-MM-DD, unit.money_unit 元|万元, …) and one
+ *  CSV per table spec under tables/ (a missing CSV is an error), each bound
+ *  to its spec: the header row must match the spec's columns; fixed rows
+ *  are found by their 项目 label; subject rows by 科目编码, which must be in
+ *  the catalog; amounts are parsed exactly in the unit's money unit.
+ *  Returns 0 or -1 (errors in `diags`; `out` is then freeable). */
+int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags);
+
+#endif

@@ -1,0 +1,185 @@
+/* yaml.c — read a YAML file (libfyaml) into a value tree and a posmap. */
+#include "input.h"
+
+#include <errno.h>
+#include <libfyaml.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void yaml_silent(struct fy_diag *d, void *user, const char *text, size_t len)
+{
+    (void)d, (void)user, (void)text, (void)len;
+}
+
+/* A plain scalar that reads as a decimal number: -?digits(.digits)? */
+static bool is_number(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (i < n && s[i] == '-') i++;
+    size_t d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    if (i == d) return false;
+    if (i < n && s[i] == '.') {
+        size_t f = ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+        if (i == f) return false;
+    }
+    return i == n;
+}
+
+static bool is_word(const char *s, size_t n, const char *w)
+{
+    return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+typedef struct yaml_ctx {
+    const char *path;
+    posmap *pos;
+    diag_list *diags;
+    int errors;
+} yaml_ctx;
+
+static srcpos node_pos(yaml_ctx *c, struct fy_node *n)
+{
+    struct fy_token *t = n ? fy_node_get_scalar_token(n) : NULL;
+    const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
+    if (!m) return (srcpos){posmap_file(c->pos), 0, 0};
+    return (srcpos){posmap_file(c->pos), m->line + 1, m->column + 1};
+}
+
+static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at);
+
+static value *convert_scalar(struct fy_node *n)
+{
+    size_t len;
+    const char *s = fy_node_get_scalar(n, &len);
+    if (!s) s = "", len = 0;
+    if (fy_node_get_style(n) == FYNS_PLAIN) {
+        if (len == 0 || is_word(s, len, "null") || is_word(s, len, "~")) return value_new_null();
+        if (is_word(s, len, "true")) return value_new_bool(true);
+        if (is_word(s, len, "false")) return value_new_bool(false);
+        if (is_number(s, len)) {
+            char *t = xstrndup(s, len);
+            value *v = value_new_number(t);
+            free(t);
+            return v;
+        }
+    }
+    char *t = xstrndup(s, len);
+    value *v = value_new_string(t);
+    free(t);
+    return v;
+}
+
+static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at)
+{
+    if (!n) return value_new_null();
+    if (fy_node_is_alias(n)) {
+        diag_error(c->diags, node_pos(c, n), "不支持 YAML 别名（*name），请直接写出内容");
+        c->errors++;
+        return value_new_null();
+    }
+    if (fy_node_is_scalar(n)) {
+        srcpos p = node_pos(c, n);
+        posmap_add(c->pos, buf_cstr(path), p.line, p.col);
+        return convert_scalar(n);
+    }
+    posmap_add(c->pos, buf_cstr(path), at.line, at.col);
+    size_t base = path->len;
+    if (fy_node_is_sequence(n)) {
+        value *list = value_new_list();
+        void *it = NULL;
+        struct fy_node *item;
+        size_t i = 0;
+        while ((item = fy_node_sequence_iterate(n, &it))) {
+            path->len = base;
+            buf_printf(path, "%s%zu", base ? "." : "", i++);
+            srcpos ip = fy_node_is_scalar(item) ? node_pos(c, item) : at;
+            value_append(list, convert(c, item, path, ip));
+        }
+        path->len = base;
+        if (path->data) path->data[base] = '\0';
+        return list;
+    }
+    value *map = value_new_map();
+    void *it = NULL;
+    struct fy_node_pair *pair;
+    while ((pair = fy_node_mapping_iterate(n, &it))) {
+        struct fy_node *k = fy_node_pair_key(pair);
+        struct fy_node *v = fy_node_pair_value(pair);
+        if (!k || !fy_node_is_scalar(k)) {
+            diag_error(c->diags, k ? node_pos(c, k) : at, "映射的键必须是简单文字");
+            c->errors++;
+            continue;
+        }
+        size_t klen;
+        const char *ks = fy_node_get_scalar(k, &klen);
+        char *key = xstrndup(ks ? ks : "", ks ? klen : 0);
+        path->len = base;
+        buf_printf(path, "%s%s", base ? "." : "", key);
+        value_set(map, key, convert(c, v, path, node_pos(c, k)));
+        free(key);
+    }
+    path->len = base;
+    if (path->data) path->data[base] = '\0';
+    return map;
+}
+
+int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags)
+{
+    *out = NULL;
+    *pos = posmap_new(path);
+    srcpos file_pos = {posmap_file(*pos), 0, 0};
+
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_error(diags, file_pos, "无法读取文件：%s", errno == ENOENT ? "文件不存在" : strerror(errno));
+        return -1;
+    }
+    fclose(f);
+
+    struct fy_diag_cfg dcfg;
+    fy_diag_cfg_default(&dcfg);
+    dcfg.fp = NULL;
+    dcfg.output_fn = yaml_silent;
+    dcfg.colorize = false;
+    struct fy_diag *fdiag = fy_diag_create(&dcfg);
+    if (!fdiag) {
+        diag_error(diags, file_pos, "内部错误：无法创建 YAML 诊断对象");
+        return -1;
+    }
+    fy_diag_set_collect_errors(fdiag, true);
+    struct fy_parse_cfg cfg = {0};
+    cfg.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE;
+    cfg.diag = fdiag;
+    struct fy_document *fyd = fy_document_build_from_file(&cfg, path);
+    if (!fyd) {
+        void *it = NULL;
+        struct fy_diag_error *e = fy_diag_errors_iterate(fdiag, &it);
+        if (e)
+            diag_error(diags, (srcpos){file_pos.file, e->line, e->column},
+                       "YAML 格式错误：%s", e->msg ? e->msg : "无法解析");
+        else
+            diag_error(diags, file_pos, "YAML 格式错误：无法解析");
+        fy_diag_destroy(fdiag);
+        return -1;
+    }
+    yaml_ctx c = {path, *pos, diags, 0};
+    buf p = {0};
+    struct fy_node *root = fy_document_root(fyd);
+    if (!root || !fy_node_is_mapping(root)) {
+        diag_error(diags, (srcpos){file_pos.file, 1, 1}, "YAML 文件的顶层应是映射（键: 值）");
+        c.errors++;
+    } else {
+        *out = convert(&c, root, &p, (srcpos){file_pos.file, 1, 1});
+    }
+    buf_free(&p);
+    fy_document_destroy(fyd);
+    fy_diag_destroy(fdiag);
+    if (c.errors) {
+        value_free(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}

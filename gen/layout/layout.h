@@ -1,0 +1,193 @@
+/* layout.h — gen/layout: style and fonts, line breaking and pagination.
+ *
+ * Reads templates/style.yaml (page size, margins, sizes, spacing) and
+ * fonts/fonts.yaml (which TrueType file serves each face), measures text
+ * with FreeType, breaks Chinese text into lines (禁则: no line starts with
+ * closing punctuation, none ends with opening punctuation; numbers and Latin
+ * words unbroken), justifies, and paginates. The result is a list of pages
+ * of positioned text runs that gen/pdf draws.
+ *
+ * Units: all lengths in this header are PDF points (1/72 inch), x from the
+ * left edge and y from the bottom edge of the page, as in PDF user space.
+ *
+ * Files: config.c (the configuration), yaml.c (reading style/fonts YAML),
+ * fonts.c (FreeType faces and advances), text.c (UTF-8 and character
+ * classes, break opportunities), linebreak.c (breaking and justifying),
+ * flow.c (body pagination), pages.c (cover and 目录 pages, page numbers),
+ * document.c (glyph check, the TOC passes), result.c (the result lists).
+ */
+#ifndef JUESUAN_LAYOUT_H
+#define JUESUAN_LAYOUT_H
+
+#include "../doc/doc.h"
+
+/** Font faces the layout uses. */
+typedef enum font_face {
+    FACE_SERIF = 0,      /* body text: Noto Serif SC Regular */
+    FACE_SERIF_BOLD = 1,
+    FACE_SANS = 2,       /* headings: Noto Sans SC Regular */
+    FACE_SANS_BOLD = 3,
+    FACE_COUNT = 4
+} font_face;
+
+typedef struct layout_config layout_config;
+
+/* ------------------------------------------------------------------------
+ * Configuration
+ * ---------------------------------------------------------------------- */
+
+/** Load style and font configuration. `root` is the project folder that
+ *  relative paths in the files are resolved against. Returns NULL after
+ *  adding diagnostics (missing file, bad YAML, a font file that is missing
+ *  or not a glyf TrueType font). */
+layout_config *layout_config_load(const char *style_path, const char *fonts_path,
+                                  const char *root, diag_list *diags);
+
+/** Free a configuration. */
+void layout_config_free(layout_config *cfg);
+
+/** The font file path of a face (for the PDF writer). */
+const char *layout_config_font_path(const layout_config *cfg, font_face face);
+
+/** The face's index inside a TrueType collection (.ttc); 0 for a .ttf. */
+int layout_config_font_index(const layout_config *cfg, font_face face);
+
+/** The name of a face as written in fonts.yaml: "serif", "serif_bold",
+ *  "sans", "sans_bold". */
+const char *layout_face_name(font_face face);
+
+/** The page size from the style (points). */
+void layout_config_page_size(const layout_config *cfg, double *width, double *height);
+
+/** Whether `face` has a glyph for code point `cp`. */
+bool layout_has_glyph(const layout_config *cfg, font_face face, uint32_t cp);
+
+/** The advance of `cp` in `face` at `size` points, exactly as the PDF will
+ *  place it: the font's advance in 1/1000 em truncated to an integer (the
+ *  /W widths libharu writes), times size / 1000. 0 when there is no glyph. */
+double layout_advance(const layout_config *cfg, font_face face, uint32_t cp, double size);
+
+/* ------------------------------------------------------------------------
+ * Line breaking (one paragraph)
+ * ---------------------------------------------------------------------- */
+
+typedef enum layout_align {
+    LAYOUT_JUSTIFY = 0, /* every line but the last fills the measure */
+    LAYOUT_LEFT,
+    LAYOUT_CENTER,
+    LAYOUT_RIGHT
+} layout_align;
+
+/** How a paragraph is set. */
+typedef struct layout_text_style {
+    font_face face;
+    double size;        /* font size, pt */
+    double char_space;  /* space between two adjacent characters, pt (the
+                           character grid; may be slightly negative) */
+    double indent;      /* first-line indent, pt */
+    layout_align align;
+} layout_text_style;
+
+/** One line of a broken paragraph. */
+typedef struct layout_line {
+    size_t start, end; /* byte range of the text on this line; spaces at
+                          either end of a line are left out */
+    double x;          /* offset of the first character from the measure's
+                          left edge (indent, centring) */
+    double natural;    /* advances of the characters plus char_space
+                          between each two of them */
+    size_t gaps;       /* break opportunities inside the line: where
+                          justification adds space (never inside a number
+                          or a Latin word) */
+    double extra;      /* space added at each of those gaps */
+    double width;      /* natural + gaps * extra: the set width */
+} layout_line;
+
+typedef struct layout_lines {
+    layout_line *items;
+    size_t count, cap;
+} layout_lines;
+
+/** The style of body paragraphs (face, size, grid spacing, indent). */
+layout_text_style layout_config_body_style(const layout_config *cfg);
+
+/** The width of the text block (the measure of a body line), pt. */
+double layout_config_measure(const layout_config *cfg);
+
+/** Break UTF-8 `text` into lines no wider than `measure` (the first line
+ *  starts `st->indent` in). Break opportunities: between any two CJK
+ *  characters and at spaces; never inside a run of ASCII letters and digits
+ *  or a number expression ("3,313.32", "17.39%"), nor between a number and
+ *  a following keep_after_number character ("2024年"). 禁则: a line never
+ *  starts with closing punctuation (，。、；：？！）》」』’”％% …) nor ends
+ *  with opening punctuation (（《「『‘“ …); such a character stays with its
+ *  neighbour, so the neighbour is pulled down to the next line with it.
+ *  A run wider than the measure is split where it must.
+ *  Justified lines but the last get `extra` at each gap so they fill the
+ *  measure. Appends to `out` (zero-initialised by the caller). */
+void layout_break_text(const layout_config *cfg, const layout_text_style *st,
+                       const char *text, double measure, layout_lines *out);
+
+/** Free the lines (the struct may be reused). */
+void layout_lines_free(layout_lines *lines);
+
+/** Natural width of bytes [start, end) of `text` set in `st` (advances plus
+ *  char_space between characters). */
+double layout_text_width(const layout_config *cfg, const layout_text_style *st,
+                         const char *text, size_t start, size_t end);
+
+/* ------------------------------------------------------------------------
+ * A laid-out document
+ * ---------------------------------------------------------------------- */
+
+/** A run of text on one baseline, drawn with one font, size and character
+ *  spacing (PDF Tc: added after every character). */
+typedef struct layout_span {
+    font_face face;
+    double size;       /* pt */
+    double x, y;       /* start of the baseline */
+    double char_space; /* pt added after each character */
+    char *text;        /* UTF-8, owned */
+} layout_span;
+
+typedef struct layout_page {
+    layout_span *spans;
+    size_t n_spans, cap;
+    int number; /* printed page number; 0 = none (cover, 目录) */
+    bool cover; /* the cover page */
+    bool toc;   /* a 目录 page */
+} layout_page;
+
+/** A heading as placed (for the outline and the 目录). */
+typedef struct layout_heading {
+    int level;
+    char *text;   /* owned copy */
+    size_t page;  /* index into pages */
+    double top;   /* y of the top of the heading's first line */
+    srcpos pos;
+} layout_heading;
+
+typedef struct layout_result {
+    double page_width, page_height;
+    layout_page *pages;
+    size_t n_pages, cap;
+    layout_heading *headings;
+    size_t n_headings, heading_cap;
+    int outline_levels; /* headings of level 1..outline_levels go in the outline */
+} layout_result;
+
+/** Lay out a document: check that every character of every block has a
+ *  glyph in the face that draws it, then typeset and paginate (the 目录
+ *  lists the page number each heading lands on: laid out again until the
+ *  numbers settle). `out` must be zero-initialised. Returns 0, or 1 after
+ *  adding diagnostics (a missing glyph: the character, U+XXXX and the
+ *  block's position; invalid UTF-8; a table/chart block, not supported yet).
+ *  On failure `out` holds nothing that needs freeing beyond
+ *  layout_result_free. */
+int layout_document(const doc *d, const layout_config *cfg, layout_result *out,
+                    diag_list *diags);
+
+/** Free a result (the struct may be reused). */
+void layout_result_free(layout_result *r);
+
+#endif

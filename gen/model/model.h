@@ -1,0 +1,422 @@
+/* model.h — the data model of juesuan: the types every later stage shares.
+ *
+ * This header is the whole interface of gen/model:
+ *   - srcpos / diag_list: where a value came from, and diagnostics about it;
+ *   - buf: a growable byte buffer;
+ *   - money: exact fixed-point amounts (int64_t 分), parse / format / percent;
+ *   - value: an ordered JSON-like tree (the facts tree that templates read);
+ *   - table / unit: one budget unit's year-end data (决算 = final accounts).
+ *
+ * No stage reaches back into an earlier one; every stage may include this.
+ */
+#ifndef JUESUAN_MODEL_H
+#define JUESUAN_MODEL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ------------------------------------------------------------------------
+ * Positions and diagnostics
+ * ---------------------------------------------------------------------- */
+
+/** Where a value was read: file path (borrowed, must outlive the value),
+ *  1-based line and column (column counts characters, not bytes; 0 = unknown). */
+typedef struct srcpos {
+    const char *file;
+    int line;
+    int col;
+} srcpos;
+
+/** A position with no location (messages then print just the file or nothing). */
+#define SRCPOS_NONE ((srcpos){NULL, 0, 0})
+
+typedef enum diag_severity {
+    DIAG_WARNING = 1, /* 警告: printed, does not stop the build */
+    DIAG_ERROR = 2    /* 错误: the build writes nothing */
+} diag_severity;
+
+typedef struct diag {
+    diag_severity severity;
+    char *rule;    /* rule ID such as "T01-SUM", or NULL for reader errors */
+    char *file;    /* owned copy of pos.file, may be NULL */
+    int line, col;
+    char *message; /* UTF-8, Chinese, no trailing newline */
+} diag;
+
+/** A list of diagnostics; zero-initialise before use. */
+typedef struct diag_list {
+    diag *items;
+    size_t count, cap;
+} diag_list;
+
+/** Add a diagnostic. `rule` may be NULL. The message is printf-formatted. */
+void diag_add(diag_list *d, diag_severity sev, const char *rule, srcpos pos,
+              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/** diag_add with severity DIAG_ERROR and no rule. */
+void diag_error(diag_list *d, srcpos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/** diag_add with a va_list. */
+void diag_vadd(diag_list *d, diag_severity sev, const char *rule, srcpos pos,
+               const char *fmt, va_list ap);
+/** Number of diagnostics of severity DIAG_ERROR. */
+size_t diag_error_count(const diag_list *d);
+/** Print all diagnostics sorted by file, line, column (stable) as
+ *  `file:line:col: 错误|警告 [RULE]: message`. */
+void diag_print(const diag_list *d, FILE *out);
+/** Free the list's contents (the list itself may be reused). */
+void diag_list_free(diag_list *d);
+
+/* ------------------------------------------------------------------------
+ * buf — growable byte buffer, always NUL-terminated
+ * ---------------------------------------------------------------------- */
+
+typedef struct buf {
+    char *data; /* NULL until the first append */
+    size_t len, cap;
+} buf;
+
+/** Append `n` bytes. Aborts on out-of-memory (the program cannot go on). */
+void buf_append(buf *b, const char *s, size_t n);
+/** Append a NUL-terminated string. */
+void buf_puts(buf *b, const char *s);
+/** Append one byte. */
+void buf_putc(buf *b, char c);
+/** printf into the buffer. */
+void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** The contents as a C string ("" when empty); owned by the buffer. */
+const char *buf_cstr(const buf *b);
+/** Hand the contents over to the caller (malloc'd, never NULL) and reset. */
+char *buf_detach(buf *b);
+/** Free the contents and reset. */
+void buf_free(buf *b);
+
+/** Allocation helpers that abort with a message on out-of-memory. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/** Read a whole file into a malloc'd NUL-terminated string; NULL on error
+ *  (errno set). `*len` (may be NULL) receives the byte length. */
+char *file_read_all(const char *path, size_t *len);
+
+/* ------------------------------------------------------------------------
+ * money — exact fixed point, never floating point
+ *
+ * A money_t counts 分 (0.01 元). Input stated in 元 allows at most 2
+ * decimals; input stated in 万元 allows at most 6 (1 万元 = 1,000,000 分).
+ * Display is in 万元 with 2 decimals, rounded half away from zero
+ * ("round half up" on magnitudes) at the last moment.
+ * ---------------------------------------------------------------------- */
+
+typedef int64_t money_t;
+
+/** The unit in which the input states amounts. */
+typedef enum money_unit {
+    MONEY_YUAN = 1,   /* 元 */
+    MONEY_WANYUAN = 2 /* 万元 */
+} money_unit;
+
+/** 分 per one input unit. */
+#define MONEY_FEN_PER_YUAN INT64_C(100)
+#define MONEY_FEN_PER_WANYUAN INT64_C(1000000)
+
+typedef enum money_status {
+    MONEY_OK = 0,
+    MONEY_EMPTY,      /* empty or only blanks */
+    MONEY_SYNTAX,     /* not a decimal number: "4. 12", "abc", "1.2.3" */
+    MONEY_SEPARATOR,  /* misplaced thousands separator: "1,0.2", "12,34" */
+    MONEY_FULLWIDTH,  /* full-width digits or punctuation: "１２.３" */
+    MONEY_PRECISION,  /* more decimals than the unit allows */
+    MONEY_OVERFLOW    /* does not fit in int64_t 分 */
+} money_status;
+
+/** Parse decimal text exactly: optional ASCII blanks around, optional '-',
+ *  digits with optional comma thousands separators (groups of three),
+ *  optional '.' and decimals. `unit` says what the number counts.
+ *  On success stores 分 in *out and returns MONEY_OK. */
+money_status money_parse(const char *s, money_unit unit, money_t *out);
+
+/** A Chinese description of a status, e.g. "不是合法的数字" (static). */
+const char *money_status_text(money_status st);
+
+/** The Chinese name of a unit: "元" or "万元". */
+const char *money_unit_name(money_unit unit);
+
+/** Parse a unit name ("元", "万元"); returns 0 if unknown. */
+money_unit money_unit_parse(const char *s);
+
+/** Format `v` 分 as 万元 with 2 decimals, rounded half away from zero.
+ *  With `thousands`, group the integer part with commas ("3,313.32").
+ *  Writes to `out` (size >= 32) and returns it. */
+char *money_format_wan(money_t v, bool thousands, char *out);
+
+/** Round `v` 分 to whole 0.01 万元 (i.e. to a multiple of 10000 分),
+ *  half away from zero: the value as displayed. */
+money_t money_round_wan(money_t v);
+
+/** Percent `num / den * 100` from exact integers, rounded half away from
+ *  zero to 2 decimals, as an integer count of 0.01% (basis points / 100).
+ *  Returns false when den == 0 or the intermediate would overflow. */
+bool money_percent(money_t num, money_t den, int64_t *hundredths);
+
+/** Format hundredths of a percent with 2 decimals: 9519 → "95.19".
+ *  Writes to `out` (size >= 32) and returns it. */
+char *percent_format(int64_t hundredths, char *out);
+
+/* ------------------------------------------------------------------------
+ * value — an ordered JSON-like tree
+ *
+ * Maps keep insertion order (so JSON output is stable). Numbers are kept
+ * as their text. A tree owns its children.
+ * ---------------------------------------------------------------------- */
+
+typedef enum value_type {
+    VALUE_NULL,
+    VALUE_BOOL,
+    VALUE_NUMBER, /* text of a JSON number, e.g. "1.21" */
+    VALUE_STRING,
+    VALUE_LIST,
+    VALUE_MAP
+} value_type;
+
+typedef struct value value;
+
+value *value_new_null(void);
+value *value_new_bool(bool b);
+/** A number from its JSON text (copied). */
+value *value_new_number(const char *text);
+/** A number from an integer. */
+value *value_new_int(int64_t n);
+/** A string (copied). */
+value *value_new_string(const char *s);
+/** A string from printf-style arguments. */
+value *value_new_stringf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+value *value_new_list(void);
+value *value_new_map(void);
+
+value_type value_get_type(const value *v);
+/** Bool value (false for non-bools). */
+bool value_get_bool(const value *v);
+/** Text of a string or number; NULL otherwise. */
+const char *value_get_text(const value *v);
+/** Number of items of a list or entries of a map; 0 otherwise. */
+size_t value_count(const value *v);
+/** The i-th item of a list, or the i-th entry's value of a map. */
+value *value_at(const value *v, size_t i);
+/** The i-th key of a map (NULL for lists). */
+const char *value_key_at(const value *v, size_t i);
+/** Look up a key in a map; NULL when absent or not a map. */
+value *value_get(const value *map, const char *key);
+/** Look up a dotted path ("a.b.c") from a map; NULL when absent. */
+value *value_get_path(const value *map, const char *path);
+
+/** Append to a list; takes ownership of `item`. Returns `item`. */
+value *value_append(value *list, value *item);
+/** Set a key in a map (replacing an existing entry in place); takes
+ *  ownership of `item`. Returns `item`. */
+value *value_set(value *map, const char *key, value *item);
+/** Convenience setters; return the new child. */
+value *value_set_string(value *map, const char *key, const char *s);
+value *value_set_int(value *map, const char *key, int64_t n);
+value *value_set_bool(value *map, const char *key, bool b);
+
+/** Free a tree (NULL is fine). */
+void value_free(value *v);
+
+/** Write a tree as JSON (UTF-8 kept as is, two-space indentation, keys in
+ *  insertion order, trailing newline). */
+void value_write_json(const value *v, buf *out);
+
+/* ------------------------------------------------------------------------
+ * posmap — where each node of a YAML document was read
+ *
+ * Keys are dotted paths from the document root: "unit.name",
+ * "overview.duties.0", "budget.2050302". The position of a mapping entry is
+ * that of its value (of its key when the value is a mapping or sequence).
+ * ---------------------------------------------------------------------- */
+
+typedef struct posmap posmap;
+
+/** A new, empty map whose positions name `file` (copied). */
+posmap *posmap_new(const char *file);
+/** The file name the map's positions carry (owned by the map). */
+const char *posmap_file(const posmap *m);
+/** Record `path` at 1-based line/col. */
+void posmap_add(posmap *m, const char *path, int line, int col);
+/** The position of `path`; when absent, that of its nearest recorded
+ *  ancestor; failing that the file alone. `m` may be NULL (→ SRCPOS_NONE). */
+srcpos posmap_get(const posmap *m, const char *path);
+/** Free the map (NULL is fine). */
+void posmap_free(posmap *m);
+
+/* ------------------------------------------------------------------------
+ * Table specifications and tables (附表)
+ * ---------------------------------------------------------------------- */
+
+/** How a table's rows are identified. */
+typedef enum table_kind {
+    TABLE_FIXED = 1,  /* fixed rows named by 项目 label (and 行次) */
+    TABLE_SUBJECT = 2 /* rows carry a subject code: 功能分类 or 经济分类 */
+} table_kind;
+
+/** Which classification the rows of a TABLE_SUBJECT table use. */
+typedef enum subject_scheme {
+    SCHEME_NONE = 0,
+    SCHEME_FUNCTION = 1, /* 支出功能分类: 类 3 digits, 款 5, 项 7 */
+    SCHEME_ECONOMIC = 2  /* 部门预算支出经济分类: 类 3 digits, 款 5 */
+} subject_scheme;
+
+/** What a CSV column holds. */
+typedef enum column_role {
+    COLUMN_AMOUNT = 0, /* a money column, identified by its key */
+    COLUMN_LABEL,      /* 项目 text of a fixed row */
+    COLUMN_LINE,       /* 行次 */
+    COLUMN_CODE,       /* 科目编码 */
+    COLUMN_NAME        /* 科目名称 */
+} column_role;
+
+/** One CSV column, which is also one printed column (a leaf of the header tree). */
+typedef struct table_column {
+    char *header;  /* the header text, e.g. "基本支出" */
+    column_role role;
+    char *key;     /* COLUMN_AMOUNT: stable id, e.g. "basic"; else NULL */
+    int side;      /* two-sided forms: 0 = left, 1 = right */
+    char **group;  /* printed header cells above this one, outermost first */
+    size_t n_group;
+    int width;     /* column width in characters (0 = default) */
+} table_column;
+
+/** One fixed row (TABLE_FIXED) on one side. */
+typedef struct table_fixed_row {
+    char *key;   /* stable id, e.g. "income_general_budget" */
+    char *label; /* printed 项目 text, e.g. "一、一般公共预算财政拨款收入" */
+    int line;    /* 行次, 0 = none */
+    int side;    /* 0 = left, 1 = right */
+    bool total;  /* a 合计/总计 row (printed bold) */
+    srcpos pos;
+} table_fixed_row;
+
+/** A table specification, read from templates/tables/NN.yaml. */
+typedef struct table_spec {
+    char *id;        /* "t01" … */
+    char *label;     /* "公开01表" */
+    char *title;     /* "收入支出决算总表" */
+    char *file;      /* CSV file name under tables/, e.g. "01_收入支出决算总表.csv" */
+    char *sheet;     /* XLSX sheet name (<= 31 characters) */
+    table_kind kind;
+    subject_scheme scheme;
+    bool landscape;
+    int sides;       /* 1, or 2 for two-sided forms (收入 | 支出) */
+    table_column *columns; /* the CSV columns in order */
+    size_t n_columns;
+    table_fixed_row *rows; /* TABLE_FIXED */
+    size_t n_rows;
+    char **notes;     /* footnotes (Mustache over the facts tree) */
+    size_t n_notes;
+    char *empty_note; /* note for a table with no data; may be NULL */
+    char *path;       /* the spec file */
+    srcpos pos;
+} table_spec;
+
+/** One cell: an amount, or blank. */
+typedef struct cell {
+    money_t amount;
+    bool present; /* false = blank cell */
+    srcpos pos;
+} cell;
+
+/** One row of a loaded table. */
+typedef struct table_row {
+    char *key;   /* TABLE_FIXED: the row key; TABLE_SUBJECT: the subject code, or "total" */
+    char *label; /* 项目 / 科目名称 as given */
+    int side;    /* two-sided fixed tables: side of this row's values */
+    cell *cells; /* one per spec column (n_columns); only the COLUMN_AMOUNT
+                    cells of this row's `side` are meaningful */
+    bool computed; /* true when juesuan added the row (a subtotal the CSV omitted) */
+    srcpos pos;
+} table_row;
+
+/** A table as loaded from its CSV, bound to its spec. */
+typedef struct table {
+    const table_spec *spec;
+    char *path; /* the CSV path */
+    table_row *rows;
+    size_t n_rows;
+} table;
+
+/** Index of the amount column `key` on `side` in a spec, or -1. */
+int table_spec_column(const table_spec *spec, const char *key, int side);
+/** Index of the fixed row `key` in a spec, or -1. */
+int table_spec_row(const table_spec *spec, const char *key);
+/** Find a row by key (fixed-row key or subject code); NULL if absent. */
+const table_row *table_find_row(const table *t, const char *key);
+/** The amount in row `row_key`, amount column `column` on the row's side
+ *  (0 when the row or column is absent or the cell blank). */
+money_t table_amount(const table *t, const char *row_key, const char *column);
+/** True when the table has at least one non-blank amount. */
+bool table_has_data(const table *t);
+
+/* ------------------------------------------------------------------------
+ * Catalogs: subject codes with names and explanations
+ * ---------------------------------------------------------------------- */
+
+typedef struct subject {
+    char *code;        /* "2080101" */
+    char *name;        /* "行政运行" */
+    char *explanation; /* "反映……", may be "" */
+} subject;
+
+typedef struct catalog {
+    subject *items;
+    size_t count;
+} catalog;
+
+/** Find a subject by code; NULL if unknown. */
+const subject *catalog_find(const catalog *c, const char *code);
+
+/* ------------------------------------------------------------------------
+ * The unit (one budget unit's year)
+ * ---------------------------------------------------------------------- */
+
+typedef enum unit_kind {
+    UNIT_DEPARTMENT = 1, /* 部门 */
+    UNIT_UNIT = 2        /* 单位 */
+} unit_kind;
+
+/** A unit: metadata from unit.yaml, its texts, and its tables.
+ *  `yaml` keeps the whole parsed unit.yaml as a value tree (so later stages
+ *  can read blocks this header does not name); `yaml_pos` maps dotted paths
+ *  to positions (see unit_pos). Tables own their CSV path, which the
+ *  cells' positions borrow. */
+typedef struct unit {
+    char *dir;        /* the unit folder as given */
+    char *id;         /* folder name, e.g. "leshan-2024" */
+    char *yaml_path;  /* dir/unit.yaml */
+    char *name;       /* 乐山市人力资源和社会保障局（机关） */
+    char *short_name; /* used inside sentences; defaults to name */
+    unit_kind kind;
+    int year;
+    int pub_year, pub_month, pub_day; /* 公开时间 */
+    money_unit money_unit;
+    value *yaml;     /* the whole unit.yaml */
+    posmap *yaml_pos; /* positions of its nodes */
+    table *tables; /* one per spec, in spec order (absent CSVs: n_rows = 0) */
+    size_t n_tables;
+} unit;
+
+/** The position of a dotted path in unit.yaml ("previous.total"), or the
+ *  file's position when unknown. */
+srcpos unit_pos(const unit *u, const char *path);
+/** The table bound to spec id `id` ("t01"), NULL if none. */
+const table *unit_table(const unit *u, const char *id);
+/** "部门" or "单位". */
+const char *unit_kind_name(unit_kind k);
+/** Free everything the unit owns (not the struct itself). */
+void unit_free(unit *u);
+
+#endif

@@ -1,0 +1,105 @@
+/* table.c — lookups in table specs, tables, catalogs and the unit. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int table_spec_column(const table_spec *spec, const char *key, int side)
+{
+    for (size_t i = 0; i < spec->n_columns; i++) {
+        const table_column *c = &spec->columns[i];
+        if (c->role == COLUMN_AMOUNT && c->side == side && strcmp(c->key, key) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+int table_spec_row(const table_spec *spec, const char *key)
+{
+    for (size_t i = 0; i < spec->n_rows; i++)
+        if (strcmp(spec->rows[i].key, key) == 0) return (int)i;
+    return -1;
+}
+
+const table_row *table_find_row(const table *t, const char *key)
+{
+    if (!t) return NULL;
+    for (size_t i = 0; i < t->n_rows; i++)
+        if (strcmp(t->rows[i].key, key) == 0) return &t->rows[i];
+    return NULL;
+}
+
+money_t table_amount(const table *t, const char *row_key, const char *column)
+{
+    const table_row *r = table_find_row(t, row_key);
+    if (!r) return 0;
+    int c = table_spec_column(t->spec, column, r->side);
+    if (c < 0 || !r->cells[c].present) return 0;
+    return r->cells[c].amount;
+}
+
+bool table_has_data(const table *t)
+{
+    if (!t) return false;
+    for (size_t i = 0; i < t->n_rows; i++)
+        for (size_t c = 0; c < t->spec->n_columns; c++)
+            if (t->spec->columns[c].role == COLUMN_AMOUNT && t->rows[i].cells[c].present)
+                return true;
+    return false;
+}
+
+const subject *catalog_find(const catalog *c, const char *code)
+{
+    /* catalogs are sorted by code (the loader checks): binary search */
+    size_t lo = 0, hi = c->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(c->items[mid].code, code);
+        if (cmp == 0) return &c->items[mid];
+        if (cmp < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+srcpos unit_pos(const unit *u, const char *path)
+{
+    return posmap_get(u->yaml_pos, path);
+}
+
+const table *unit_table(const unit *u, const char *id)
+{
+    for (size_t i = 0; i < u->n_tables; i++)
+        if (u->tables[i].spec && strcmp(u->tables[i].spec->id, id) == 0) return &u->tables[i];
+    return NULL;
+}
+
+const char *unit_kind_name(unit_kind k)
+{
+    return k == UNIT_DEPARTMENT ? "部门" : "单位";
+}
+
+static void table_free(table *t)
+{
+    for (size_t i = 0; i < t->n_rows; i++) {
+        free(t->rows[i].key);
+        free(t->rows[i].label);
+        free(t->rows[i].cells);
+    }
+    free(t->rows);
+    free(t->path);
+}
+
+void unit_free(unit *u)
+{
+    for (size_t i = 0; i < u->n_tables; i++) table_free(&u->tables[i]);
+    free(u->tables);
+    value_free(u->yaml);
+    posmap_free(u->yaml_pos);
+    free(u->dir);
+    free(u->id);
+    free(u->yaml_path);
+    free(u->name);
+    free(u->short_name);
+    memset(u, 0, sizeof *u);
+}
