@@ -32,10 +32,12 @@ static const char USAGE[] =
 
 static bool is_project(const char *dir)
 {
-    char p[PATH_MAX];
+    buf p = {0};
+    buf_printf(&p, "%s/templates/tables", dir);
     struct stat st;
-    snprintf(p, sizeof p, "%s/templates/tables", dir);
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+    bool yes = stat(buf_cstr(&p), &st) == 0 && S_ISDIR(st.st_mode);
+    buf_free(&p);
+    return yes;
 }
 
 static char *project_root(void)
@@ -168,16 +170,17 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool render,
 
 static int mkdir_p(const char *path)
 {
-    char tmp[PATH_MAX];
-    snprintf(tmp, sizeof tmp, "%s", path);
-    for (char *c = tmp + 1; *c; c++) {
+    char *tmp = xstrdup(path);
+    int rc = 0;
+    for (char *c = tmp + 1; *c && rc == 0; c++) {
         if (*c != '/') continue;
         *c = '\0';
-        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) return -1;
+        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
         *c = '/';
     }
-    if (mkdir(tmp, 0777) != 0 && errno != EEXIST) return -1;
-    return 0;
+    if (rc == 0 && mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
+    free(tmp);
+    return rc;
 }
 
 /* A file name from a title: '/' and control characters become '_'. */
@@ -202,6 +205,16 @@ static char *temp_in(const char *dir, diag_list *d)
     int fd = mkstemp(path);
     if (fd < 0) {
         diag_error(d, (srcpos){dir, 0, 0}, "无法在输出目录中创建临时文件：%s", strerror(errno));
+        free(path);
+        return NULL;
+    }
+    /* mkstemp creates 0600; published files get the usual mode (umask applies) */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
+        diag_error(d, (srcpos){dir, 0, 0}, "无法设置临时文件权限：%s", strerror(errno));
+        close(fd);
+        unlink(path);
         free(path);
         return NULL;
     }

@@ -10,6 +10,7 @@
 
 #include FT_TRUETYPE_TABLES_H
 #include FT_TRUETYPE_TAGS_H
+#include FT_ADVANCES_H
 
 static const char *const face_names[FACE_COUNT] = {"serif", "serif_bold", "sans",
                                                    "sans_bold"};

@@ -201,24 +201,45 @@ void page_add_span(layout_page *page, font_face face, double size, double x,
                    double y, double char_space, const char *text, size_t start,
                    size_t end);
 
-/** Record a heading placed on page `page` with its first line's top at `top`. */
-void result_add_heading(layout_result *r, int level, const char *text, size_t page,
-                        double top, srcpos pos);
+/** Record heading block `index` placed on page `page` with its first
+ *  line's top at `top`. */
+void result_add_heading(layout_result *r, const block *b, size_t index, size_t page,
+                        double top);
 
-/** Emit the spans of one broken line: `text` is the paragraph, `left` the
- *  x of the measure's left edge, `baseline` the line's baseline. Runs with
- *  the same spacing after each character become one span. */
+/* ------------------------------------------------------------------------
+ * Paragraphs (linebreak.c)
+ * ---------------------------------------------------------------------- */
+
+/** A paragraph decoded and broken into lines. */
+typedef struct para_set {
+    text_char *chars; /* with break marks */
+    size_t n;
+    layout_lines lines;
+} para_set;
+
+/** Decode and break `text` (see layout_break_text). `p` zero-initialised. */
+void para_break(para_set *p, const layout_config *cfg, const layout_text_style *st,
+                const char *text, double measure);
+
+/** Free a paragraph (it may be reused). */
+void para_free(para_set *p);
+
+/** Emit the spans of line `li` of `p`: `left` is the x of the measure's
+ *  left edge, `baseline` the line's y. Characters with the same space after
+ *  them become one span (PDF Tc), so a justified CJK line is one span and a
+ *  number inside it keeps its natural spacing. */
 void line_emit(layout_page *page, const layout_config *cfg, const layout_text_style *st,
-               const char *text, const layout_line *line, double left, double baseline);
+               const char *text, const para_set *p, size_t li, double left,
+               double baseline);
 
 /* ------------------------------------------------------------------------
  * Pages (flow.c, pages.c)
  * ---------------------------------------------------------------------- */
 
-/** A heading's 目录 page label, looked up by heading index (document.c
- *  passes the numbers of the previous pass; NULL entries = unknown). */
+/** The printed page number of each heading, from the previous pass
+ *  (document.c), indexed by block index; 0 = unknown. */
 typedef struct toc_numbers {
-    int *page_number; /* per heading in document order; 0 = unknown */
+    int *page_number;
     size_t count;
 } toc_numbers;
 

@@ -10,11 +10,13 @@
  * Units: all lengths in this header are PDF points (1/72 inch), x from the
  * left edge and y from the bottom edge of the page, as in PDF user space.
  *
- * Files: config.c (the configuration), yaml.c (reading style/fonts YAML),
- * fonts.c (FreeType faces and advances), text.c (UTF-8 and character
- * classes, break opportunities), linebreak.c (breaking and justifying),
- * flow.c (body pagination), pages.c (cover and 目录 pages, page numbers),
- * document.c (glyph check, the TOC passes), result.c (the result lists).
+ * Files: config.c (the configuration record), style.c (style.yaml),
+ * fonts.c (fonts.yaml, FreeType faces and advances), yaml.c (reading YAML
+ * with positions), text.c (UTF-8, character classes, break opportunities
+ * and 禁则), linebreak.c (breaking and justifying), flow.c (pagination of
+ * headings and paragraphs), pages.c (cover, 目录, page numbers),
+ * document.c (glyph check, the 目录 passes), result.c (the result lists);
+ * internal.h is shared by these files only.
  */
 #ifndef JUESUAN_LAYOUT_H
 #define JUESUAN_LAYOUT_H
@@ -161,6 +163,7 @@ typedef struct layout_page {
 /** A heading as placed (for the outline and the 目录). */
 typedef struct layout_heading {
     int level;
+    size_t block; /* index of the heading block in the doc */
     char *text;   /* owned copy */
     size_t page;  /* index into pages */
     double top;   /* y of the top of the heading's first line */

@@ -7,9 +7,41 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void diag_sink(struct fy_diag *diag, void *user, const char *b, size_t len)
+/* libfyaml prints "file:line:col: error: message" through this; keep the
+ * first message, print nothing. */
+static void diag_sink(struct fy_diag *fd, void *user, const char *b, size_t len)
 {
-    (void)diag, (void)user, (void)b, (void)len; /* collected, not printed */
+    (void)fd;
+    buf *first = user;
+    if (first->len == 0) buf_append(first, b, len);
+}
+
+/* Report the kept libfyaml message as a diagnostic at its position. */
+static void report_syntax(diag_list *diags, const char *path, const buf *msg)
+{
+    srcpos p = {path, 0, 0};
+    const char *s = buf_cstr(msg);
+    size_t plen = strlen(path);
+    if (strncmp(s, path, plen) == 0 && s[plen] == ':') {
+        char *end;
+        long line = strtol(s + plen + 1, &end, 10);
+        if (*end == ':') {
+            long col = strtol(end + 1, &end, 10);
+            if (*end == ':') {
+                p.line = (int)line;
+                p.col = (int)col;
+                s = end + 1;
+                while (*s == ' ') s++;
+                if (strncmp(s, "error:", 6) == 0) s += 6;
+                while (*s == ' ') s++;
+            }
+        }
+    }
+    size_t n = strcspn(s, "\n");
+    if (n == 0)
+        diag_error(diags, p, "YAML 语法错误");
+    else
+        diag_error(diags, p, "YAML 语法错误：%.*s", (int)n, s);
 }
 
 int yaml_open(yaml_file *y, const char *path, diag_list *diags)
@@ -26,29 +58,25 @@ int yaml_open(yaml_file *y, const char *path, diag_list *diags)
     }
     fclose(f);
 
+    buf first = {0};
     struct fy_diag_cfg dcfg;
     fy_diag_cfg_default(&dcfg);
     dcfg.fp = NULL;
     dcfg.output_fn = diag_sink;
+    dcfg.user = &first;
     dcfg.colorize = false;
     struct fy_diag *fd = fy_diag_create(&dcfg);
     struct fy_parse_cfg pcfg = {0};
-    pcfg.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG;
+    pcfg.flags = FYPCF_QUIET;
     pcfg.diag = fd;
     y->fyd = fy_document_build_from_file(&pcfg, path);
+    if (fd) fy_diag_unref(fd);
     if (!y->fyd) {
-        void *it = NULL;
-        struct fy_diag_error *e = fd ? fy_diag_errors_iterate(fd, &it) : NULL;
-        if (e) {
-            srcpos p = {path, e->line + 1, e->column + 1};
-            diag_error(diags, p, "YAML 语法错误：%s", e->msg ? e->msg : "");
-        } else {
-            diag_error(diags, fpos, "YAML 语法错误");
-        }
-        if (fd) fy_diag_unref(fd);
+        report_syntax(diags, path, &first);
+        buf_free(&first);
         return -1;
     }
-    if (fd) fy_diag_unref(fd);
+    buf_free(&first);
     y->root = fy_document_root(y->fyd);
     if (!y->root || !fy_node_is_mapping(y->root)) {
         diag_error(diags, fpos, "顶层应为映射（key: value）");

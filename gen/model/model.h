@@ -137,15 +137,17 @@ typedef enum money_status {
 
 /** Parse decimal text exactly: optional ASCII blanks around, optional '-',
  *  digits with optional comma thousands separators (groups of three),
- *  optional '.' and decimals. `unit` says what the number counts.
- *  On success stores 分 in *out and returns MONEY_OK. */
-money_status money_parse(const char *s, money_unit unit, money_t *out);
+ *  optional '.' and decimals. `in_unit` says what the number counts.
+ *  Checks run in this order: empty, full-width characters, syntax,
+ *  separators, precision, overflow. On success stores 分 in *out and
+ *  returns MONEY_OK; *out is untouched otherwise. */
+money_status money_parse(const char *s, money_unit in_unit, money_t *out);
 
 /** A Chinese description of a status, e.g. "不是合法的数字" (static). */
 const char *money_status_text(money_status st);
 
-/** The Chinese name of a unit: "元" or "万元". */
-const char *money_unit_name(money_unit unit);
+/** The Chinese name of a unit: "元" or "万元" ("" if unknown). */
+const char *money_unit_name(money_unit mu);
 
 /** Parse a unit name ("元", "万元"); returns 0 if unknown. */
 money_unit money_unit_parse(const char *s);
@@ -156,12 +158,15 @@ money_unit money_unit_parse(const char *s);
 char *money_format_wan(money_t v, bool thousands, char *out);
 
 /** Round `v` 分 to whole 0.01 万元 (i.e. to a multiple of 10000 分),
- *  half away from zero: the value as displayed. */
+ *  half away from zero: the value as displayed. Within 5000 分 of the
+ *  int64_t limits the result is clamped to the nearest multiple that fits. */
 money_t money_round_wan(money_t v);
 
 /** Percent `num / den * 100` from exact integers, rounded half away from
  *  zero to 2 decimals, as an integer count of 0.01% (basis points / 100).
- *  Returns false when den == 0 or the intermediate would overflow. */
+ *  Exact for every int64_t input (77-bit intermediate). Returns false when
+ *  den == 0 or the result does not fit int64_t. `hundredths` may be NULL
+ *  (then it only tells whether the percent can be computed). */
 bool money_percent(money_t num, money_t den, int64_t *hundredths);
 
 /** Format hundredths of a percent with 2 decimals: 9519 → "95.19".

@@ -1,0 +1,167 @@
+/* document.c — lay out a whole document: refuse what cannot be set yet,
+ * check every character against the face that will draw it, then typeset;
+ * when there is a 目录, typeset again with the page numbers the headings
+ * landed on until they no longer change. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PASSES 6
+
+/* The file name part of a path, for messages. */
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* Check `text` against `face`; each missing character is reported once
+ * per call (invalid UTF-8 once). Returns the number of errors added. */
+static int check_text(const layout_config *cfg, font_face face, const char *text,
+                      srcpos pos, diag_list *diags)
+{
+    if (!text) return 0;
+    size_t n;
+    text_char *c = text_decode(text, strlen(text), &n);
+    int errors = 0;
+    bool bad_reported = false;
+    uint32_t *reported = NULL; /* missing characters already named */
+    size_t n_reported = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t cp = c[k].cp;
+        if (c[k].bad) {
+            if (!bad_reported)
+                diag_error(diags, pos, "文本含无效的 UTF-8 字节（0x%02X）",
+                           (unsigned char)text[c[k].off]);
+            errors += !bad_reported;
+            bad_reported = true;
+            continue;
+        }
+        if (layout_has_glyph(cfg, face, cp)) continue;
+        bool seen = false;
+        for (size_t j = 0; j < n_reported && !seen; j++) seen = reported[j] == cp;
+        if (seen) continue;
+        reported = xrealloc(reported, (n_reported + 1) * sizeof *reported);
+        reported[n_reported++] = cp;
+        char ch[8] = "";
+        memcpy(ch, text + c[k].off, c[k].len < 7 ? c[k].len : 7);
+        if (cp < 0x20 || cp == 0x7F) snprintf(ch, sizeof ch, "\\x%02X", (unsigned)cp);
+        if (cp > 0xFFFF)
+            diag_error(diags, pos,
+                       "字符“%s”（U+%04X）在基本多文种平面之外，PDF 字体无法绘制（%s 字体 %s）",
+                       ch, (unsigned)cp, layout_face_name(face),
+                       base_name(cfg->fonts[face].path));
+        else
+            diag_error(diags, pos, "字体中没有字符“%s”（U+%04X）（%s 字体 %s）", ch,
+                       (unsigned)cp, layout_face_name(face), base_name(cfg->fonts[face].path));
+        errors++;
+    }
+    free(reported);
+    free(c);
+    return errors;
+}
+
+static font_face cover_face(const layout_config *cfg, cover_line_kind kind)
+{
+    return kind == COVER_TITLE ? cfg->cover_title.face
+           : kind == COVER_SUB ? cfg->cover_sub.face
+                               : cfg->cover_date.face;
+}
+
+/* Refuse tables and charts, check all glyphs. Returns the error count. */
+static int check_document(const doc *d, const layout_config *cfg, diag_list *diags)
+{
+    int errors = 0;
+    bool toc = false;
+    srcpos style_pos = {cfg->style_path, 0, 0};
+    for (size_t i = 0; i < d->count; i++) {
+        const block *b = &d->blocks[i];
+        switch (b->type) {
+        case BLOCK_TABLE:
+        case BLOCK_CHART:
+            diag_error(diags, b->pos, "暂不支持表格/图表块（@%s %s）",
+                       b->type == BLOCK_TABLE ? "table" : "chart", b->arg ? b->arg : "");
+            errors++;
+            break;
+        case BLOCK_PARAGRAPH:
+            errors += check_text(cfg, cfg->body.face, b->text, b->pos, diags);
+            break;
+        case BLOCK_HEADING: {
+            int level = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+            font_face face = cfg->heading[level - 1].face;
+            errors += check_text(cfg, face, b->text, b->pos, diags);
+            if (toc && level <= cfg->toc_levels && cfg->toc_entry[level - 1].face != face)
+                errors += check_text(cfg, cfg->toc_entry[level - 1].face, b->text, b->pos, diags);
+            break;
+        }
+        case BLOCK_COVER:
+            for (size_t k = 0; k < b->n_lines; k++)
+                errors += check_text(cfg, cover_face(cfg, b->lines[k].kind), b->lines[k].text,
+                                     b->pos, diags);
+            break;
+        case BLOCK_TOC:
+            toc = true;
+            errors += check_text(cfg, cfg->toc_heading.face, cfg->toc_title, style_pos, diags);
+            for (int l = 0; l < cfg->toc_levels; l++) {
+                errors += check_text(cfg, cfg->toc_entry[l].face, cfg->toc_leader, style_pos,
+                                     diags);
+                errors += check_text(cfg, cfg->toc_entry[l].face, "0123456789", style_pos,
+                                     diags);
+            }
+            break;
+        case BLOCK_PAGEBREAK:
+            break;
+        }
+    }
+    buf footer = {0};
+    buf_printf(&footer, "%s0123456789%s", cfg->footer_prefix, cfg->footer_suffix);
+    errors += check_text(cfg, cfg->footer_face, footer.data, style_pos, diags);
+    buf_free(&footer);
+    return errors;
+}
+
+/* One full layout with the given 目录 numbers. */
+static void layout_pass(const doc *d, const layout_config *cfg, const toc_numbers *nums,
+                        layout_result *out)
+{
+    layout_result_free(out);
+    out->page_width = cfg->page_w;
+    out->page_height = cfg->page_h;
+    out->outline_levels = cfg->outline_levels;
+    flow_document(d, cfg, nums, out);
+    if (out->n_pages == 0) result_add_page(out);
+    pages_number(cfg, out);
+}
+
+int layout_document(const doc *d, const layout_config *cfg, layout_result *out,
+                    diag_list *diags)
+{
+    if (check_document(d, cfg, diags) > 0) return 1;
+    bool has_toc = false;
+    for (size_t i = 0; i < d->count; i++)
+        if (d->blocks[i].type == BLOCK_TOC) has_toc = true;
+    toc_numbers nums = {xcalloc(d->count ? d->count : 1, sizeof(int)), d->count};
+    for (int pass = 1;; pass++) {
+        layout_pass(d, cfg, &nums, out);
+        if (!has_toc) break;
+        bool changed = false;
+        for (size_t h = 0; h < out->n_headings; h++) {
+            const layout_heading *lh = &out->headings[h];
+            int number = out->pages[lh->page].number;
+            if (lh->block < nums.count && nums.page_number[lh->block] != number) {
+                nums.page_number[lh->block] = number;
+                changed = true;
+            }
+        }
+        if (!changed) break;
+        if (pass == MAX_PASSES) {
+            srcpos pos = d->count ? d->blocks[0].pos : SRCPOS_NONE;
+            diag_add(diags, DIAG_WARNING, NULL, pos,
+                     "目录页码在 %d 次排版后仍未稳定，部分页码可能不准", MAX_PASSES);
+            break;
+        }
+    }
+    free(nums.page_number);
+    return 0;
+}

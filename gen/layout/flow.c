@@ -1,0 +1,209 @@
+/* flow.c — set headings and paragraphs on pages of the text block.
+ *
+ * Lines sit on a grid of line slots from the top of the text block; a page
+ * holds text_height of slots (22 body lines by default). Rules:
+ *   - a level-1 heading (new_page in the style) starts a new page; so does
+ *     @pagebreak (unless the page is still empty: no blank pages);
+ *   - a heading keeps with what follows: it moves to the next page unless
+ *     it fits together with the first lines the next block may start with;
+ *   - orphans: a paragraph never leaves its first line alone at a page foot;
+ *   - widows: nor its last line alone at the top of the next page (one more
+ *     line goes over);
+ *   - space before a block is dropped at the top of a page.
+ * The cover and the 目录 are pages of their own (pages.c). */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EPS 0.01
+
+typedef struct item {
+    const block *b;
+    layout_text_style st;
+    double pitch, space_before, space_after;
+    bool new_page;
+    para_set p;
+} item;
+
+typedef struct flow {
+    const layout_config *cfg;
+    const doc *d;
+    layout_result *out;
+    bool open;     /* a page is current */
+    size_t page;   /* its index */
+    double y;      /* height used from the top of the text block */
+    bool empty;    /* nothing placed on it yet */
+} flow;
+
+static void flow_break(flow *f)
+{
+    f->open = false;
+}
+
+static void flow_ensure(flow *f)
+{
+    if (f->open) return;
+    result_add_page(f->out);
+    f->page = f->out->n_pages - 1;
+    f->open = true;
+    f->y = 0;
+    f->empty = true;
+}
+
+/* Place line `li` of item `it`, `sb` below the used height. */
+static void flow_line(flow *f, const item *it, size_t li, double sb)
+{
+    const layout_config *cfg = f->cfg;
+    flow_ensure(f);
+    double slot_top = cfg->page_h - cfg->margin_top - (f->y + sb);
+    double base = layout_baseline(cfg, it->st.face, it->st.size, slot_top, it->pitch);
+    if (it->b->type == BLOCK_HEADING && li == 0)
+        result_add_heading(f->out, it->b, (size_t)(it->b - f->d->blocks), f->page, slot_top);
+    line_emit(&f->out->pages[f->page], cfg, &it->st, it->b->text, &it->p, li,
+              cfg->margin_left, base);
+    f->y += sb + it->pitch;
+    f->empty = false;
+}
+
+/* The least height block i needs at the foot of a page to start there. */
+static double min_start(const item *items, size_t count, size_t i)
+{
+    if (i >= count) return 0;
+    const item *it = &items[i];
+    size_t n = it->p.lines.count;
+    if (it->b->type == BLOCK_PARAGRAPH) {
+        if (n == 0) return min_start(items, count, i + 1);
+        size_t first = n <= 3 ? n : 2; /* a split must leave two lines on each side */
+        return it->space_before + (double)first * it->pitch;
+    }
+    if (it->b->type == BLOCK_HEADING && !it->new_page)
+        return it->space_before + (double)n * it->pitch + it->space_after +
+               min_start(items, count, i + 1);
+    return 0;
+}
+
+static void place_heading(flow *f, const item *items, size_t count, size_t i)
+{
+    const item *it = &items[i];
+    double cap = f->cfg->text_h;
+    if (it->new_page && f->open && !f->empty) flow_break(f);
+    double sb = f->open && !f->empty ? it->space_before : 0;
+    double need = sb + (double)it->p.lines.count * it->pitch + it->space_after +
+                  min_start(items, count, i + 1);
+    if (f->open && !f->empty && f->y + need > cap + EPS) {
+        flow_break(f);
+        sb = 0;
+    }
+    if (it->p.lines.count == 0) { /* no text: still a destination */
+        flow_ensure(f);
+        result_add_heading(f->out, it->b, (size_t)(it->b - f->d->blocks), f->page,
+                           f->cfg->page_h - f->cfg->margin_top - f->y);
+    }
+    for (size_t li = 0; li < it->p.lines.count; li++) {
+        if (f->open && !f->empty && f->y + sb + it->pitch > cap + EPS) {
+            flow_break(f);
+            sb = 0;
+        }
+        flow_line(f, it, li, sb);
+        sb = 0;
+    }
+    if (f->open) f->y += it->space_after;
+}
+
+static void place_paragraph(flow *f, const item *it)
+{
+    double cap = f->cfg->text_h;
+    size_t n = it->p.lines.count, placed = 0;
+    double sb = f->open && !f->empty ? it->space_before : 0;
+    while (placed < n) {
+        flow_ensure(f);
+        size_t rem = n - placed;
+        double room = (cap - f->y - sb + EPS) / it->pitch;
+        size_t k = room > 0 ? (size_t)floor(room) : 0;
+        if (k >= rem) {
+            k = rem;
+        } else {
+            if (k > 0 && rem - k == 1) k--;          /* widow: take one more line over */
+            if (placed == 0 && k == 1) k = 0;        /* orphan: start on the next page */
+            if (k == 0 && f->empty) {                /* an empty page takes what fits */
+                k = room >= 1 ? (size_t)floor(room) : 1;
+                if (k > rem) k = rem;
+            }
+        }
+        if (k == 0) {
+            flow_break(f);
+            sb = 0;
+            continue;
+        }
+        for (size_t j = 0; j < k; j++) {
+            flow_line(f, it, placed + j, sb);
+            sb = 0;
+        }
+        placed += k;
+        if (placed < n) flow_break(f);
+    }
+    if (f->open && n > 0) f->y += it->space_after;
+}
+
+static void item_init(item *it, const block *b, const layout_config *cfg)
+{
+    memset(it, 0, sizeof *it);
+    it->b = b;
+    if (b->type == BLOCK_PARAGRAPH) {
+        it->st = cfg->body;
+        if (b->noindent) it->st.indent = 0;
+        it->pitch = cfg->line_pitch;
+    } else if (b->type == BLOCK_HEADING) {
+        int level = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+        const layout_block_style *hs = &cfg->heading[level - 1];
+        it->st.face = hs->face;
+        it->st.size = hs->size;
+        it->st.char_space = cfg->body.char_space;
+        it->st.indent = hs->indent;
+        it->st.align = hs->align;
+        it->pitch = hs->pitch;
+        it->space_before = hs->space_before;
+        it->space_after = hs->space_after;
+        it->new_page = hs->new_page;
+    } else {
+        return;
+    }
+    para_break(&it->p, cfg, &it->st, b->text ? b->text : "", cfg->text_w);
+}
+
+void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nums,
+                   layout_result *out)
+{
+    item *items = xcalloc(d->count ? d->count : 1, sizeof *items);
+    for (size_t i = 0; i < d->count; i++) item_init(&items[i], &d->blocks[i], cfg);
+    flow f = {cfg, d, out, false, 0, 0, true};
+    for (size_t i = 0; i < d->count; i++) {
+        const block *b = &d->blocks[i];
+        switch (b->type) {
+        case BLOCK_COVER:
+            flow_break(&f);
+            pages_cover(b, cfg, out);
+            break;
+        case BLOCK_TOC:
+            flow_break(&f);
+            pages_toc(d, i, cfg, nums, out);
+            break;
+        case BLOCK_PAGEBREAK:
+            flow_break(&f);
+            break;
+        case BLOCK_HEADING:
+            place_heading(&f, items, d->count, i);
+            break;
+        case BLOCK_PARAGRAPH:
+            place_paragraph(&f, &items[i]);
+            break;
+        case BLOCK_TABLE:
+        case BLOCK_CHART:
+            break; /* refused before layout (layout_document) */
+        }
+    }
+    for (size_t i = 0; i < d->count; i++) para_free(&items[i].p);
+    free(items);
+}

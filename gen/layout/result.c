@@ -1,0 +1,62 @@
+/* result.c — the lists of a laid-out document: pages, spans, headings. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+layout_page *result_add_page(layout_result *r)
+{
+    if (r->n_pages == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 16;
+        r->pages = xrealloc(r->pages, r->cap * sizeof *r->pages);
+    }
+    layout_page *p = &r->pages[r->n_pages++];
+    memset(p, 0, sizeof *p);
+    return p;
+}
+
+void page_add_span(layout_page *page, font_face face, double size, double x, double y,
+                   double char_space, const char *text, size_t start, size_t end)
+{
+    if (end <= start) return;
+    if (page->n_spans == page->cap) {
+        page->cap = page->cap ? page->cap * 2 : 32;
+        page->spans = xrealloc(page->spans, page->cap * sizeof *page->spans);
+    }
+    layout_span *s = &page->spans[page->n_spans++];
+    s->face = face;
+    s->size = size;
+    s->x = x;
+    s->y = y;
+    s->char_space = char_space;
+    s->text = xstrndup(text + start, end - start);
+}
+
+void result_add_heading(layout_result *r, const block *b, size_t index, size_t page,
+                        double top)
+{
+    if (r->n_headings == r->heading_cap) {
+        r->heading_cap = r->heading_cap ? r->heading_cap * 2 : 16;
+        r->headings = xrealloc(r->headings, r->heading_cap * sizeof *r->headings);
+    }
+    layout_heading *h = &r->headings[r->n_headings++];
+    h->level = b->level;
+    h->block = index;
+    h->text = xstrdup(b->text ? b->text : "");
+    h->page = page;
+    h->top = top;
+    h->pos = b->pos;
+}
+
+void layout_result_free(layout_result *r)
+{
+    for (size_t i = 0; i < r->n_pages; i++) {
+        layout_page *p = &r->pages[i];
+        for (size_t k = 0; k < p->n_spans; k++) free(p->spans[k].text);
+        free(p->spans);
+    }
+    free(r->pages);
+    for (size_t i = 0; i < r->n_headings; i++) free(r->headings[i].text);
+    free(r->headings);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,202 @@
+/* pdf.c — draw a laid-out document with libharu: fonts (embedded, UTF-8,
+ * ToUnicode repaired), one text object per page, the outline, the document
+ * information. Deterministic: no current time, no /ID (libharu writes one
+ * only for encrypted files), font subset tags HPDFAA, HPDFAB … in load
+ * order. */
+#include "pdf.h"
+
+#include "tounicode.h"
+
+#include <errno.h>
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The first libharu error, recorded by the handler. */
+typedef struct pdf_error {
+    HPDF_STATUS code, detail;
+} pdf_error;
+
+static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
+{
+    pdf_error *e = user;
+    if (!e->code) {
+        e->code = code;
+        e->detail = detail;
+    }
+}
+
+typedef struct pdf_fonts {
+    HPDF_Font font[FACE_COUNT];
+} pdf_fonts;
+
+static bool is_ttc(const char *path, int index)
+{
+    size_t n = strlen(path);
+    return index > 0 || (n > 4 && strcasecmp(path + n - 4, ".ttc") == 0);
+}
+
+/* Load the faces the spans use, in face order (so the subset tags are
+ * stable). Returns 0, 1 (a font file is missing) or 3. */
+static int load_fonts(HPDF_Doc pdf, const layout_result *r, const layout_config *cfg,
+                      pdf_fonts *pf, diag_list *diags)
+{
+    bool used[FACE_COUNT] = {false};
+    for (size_t i = 0; i < r->n_pages; i++)
+        for (size_t k = 0; k < r->pages[i].n_spans; k++) used[r->pages[i].spans[k].face] = true;
+    for (int f = 0; f < FACE_COUNT; f++) {
+        if (!used[f]) continue;
+        const char *path = layout_config_font_path(cfg, (font_face)f);
+        int index = layout_config_font_index(cfg, (font_face)f);
+        for (int g = 0; g < f; g++) { /* the same file serves two faces */
+            if (pf->font[g] && strcmp(path, layout_config_font_path(cfg, (font_face)g)) == 0 &&
+                index == layout_config_font_index(cfg, (font_face)g)) {
+                pf->font[f] = pf->font[g];
+                break;
+            }
+        }
+        if (pf->font[f]) continue;
+        FILE *fp = fopen(path, "rb");
+        if (!fp) {
+            diag_error(diags, SRCPOS_NONE, "字体文件 %s 无法打开：%s", path, strerror(errno));
+            return 1;
+        }
+        fclose(fp);
+        const char *name = is_ttc(path, index)
+                               ? HPDF_LoadTTFontFromFile2(pdf, path, (HPDF_UINT)index, HPDF_TRUE)
+                               : HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+        HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+        if (!font || pdf_font_repair(font) != 0) {
+            diag_error(diags, SRCPOS_NONE, "libharu 无法嵌入字体 %s", path);
+            return 3;
+        }
+        pf->font[f] = font;
+    }
+    return 0;
+}
+
+static void draw_page(HPDF_Page page, const layout_page *lp, const pdf_fonts *pf)
+{
+    if (lp->n_spans == 0) return;
+    HPDF_Page_BeginText(page);
+    HPDF_Font cur_font = NULL;
+    double cur_size = -1, cur_space = 0;
+    for (size_t k = 0; k < lp->n_spans; k++) {
+        const layout_span *s = &lp->spans[k];
+        HPDF_Font font = pf->font[s->face];
+        if (font != cur_font || s->size != cur_size) {
+            HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)s->size);
+            cur_font = font;
+            cur_size = s->size;
+        }
+        if (s->char_space != cur_space) {
+            HPDF_Page_SetCharSpace(page, (HPDF_REAL)s->char_space);
+            cur_space = s->char_space;
+        }
+        HPDF_Page_TextOut(page, (HPDF_REAL)s->x, (HPDF_REAL)s->y, s->text);
+    }
+    HPDF_Page_EndText(page);
+}
+
+/* Bookmarks for headings of levels 1..outline_levels, nested by level. */
+static void add_outline(HPDF_Doc pdf, const layout_result *r, HPDF_Page *pages)
+{
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+    HPDF_Outline last[5] = {NULL};
+    bool any = false;
+    for (size_t i = 0; i < r->n_headings; i++) {
+        const layout_heading *h = &r->headings[i];
+        if (h->level < 1 || h->level > r->outline_levels || h->level > 4) continue;
+        HPDF_Outline parent = NULL;
+        for (int l = h->level - 1; l >= 1 && !parent; l--) parent = last[l];
+        HPDF_Outline o = HPDF_CreateOutline(pdf, parent, h->text, enc); /* NULL: top level */
+        if (!o) continue;
+        HPDF_Destination dst = HPDF_Page_CreateDestination(pages[h->page]);
+        if (dst) {
+            HPDF_Destination_SetFitH(dst, (HPDF_REAL)h->top); /* SetXYZ refuses zoom 0 */
+            HPDF_Outline_SetDestination(o, dst);
+        }
+        HPDF_Outline_SetOpened(o, h->level == 1 ? HPDF_TRUE : HPDF_FALSE);
+        last[h->level] = o;
+        for (int l = h->level + 1; l < 5; l++) last[l] = NULL;
+        any = true;
+    }
+    if (any) HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+static void add_info(HPDF_Doc pdf, const pdf_meta *meta)
+{
+    HPDF_SetCurrentEncoder(pdf, "UTF-8"); /* info strings as UTF-16BE */
+    if (meta && meta->title) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, meta->title);
+    if (meta && meta->author) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, meta->author);
+    if (meta && meta->subject) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, meta->subject);
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "juesuan");
+    if (meta && meta->year > 0) {
+        HPDF_Date date = {0};
+        date.year = meta->year;
+        date.month = meta->month >= 1 && meta->month <= 12 ? meta->month : 1;
+        date.day = meta->day >= 1 && meta->day <= 31 ? meta->day : 1;
+        date.ind = ' ';
+        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+    }
+}
+
+static int render(const layout_result *r, const layout_config *cfg, const pdf_meta *meta,
+                  const char *path, diag_list *diags)
+{
+    pdf_error err = {0, 0};
+    HPDF_Doc pdf = HPDF_New(on_error, &err);
+    if (!pdf) {
+        diag_error(diags, SRCPOS_NONE, "libharu 初始化失败");
+        return 3;
+    }
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    pdf_fonts pf = {{NULL}};
+    int rc = load_fonts(pdf, r, cfg, &pf, diags);
+    if (rc != 0) {
+        HPDF_Free(pdf);
+        return rc;
+    }
+    HPDF_Page *pages = xcalloc(r->n_pages ? r->n_pages : 1, sizeof *pages);
+    for (size_t i = 0; i < r->n_pages; i++) {
+        pages[i] = HPDF_AddPage(pdf);
+        if (!pages[i]) break;
+        HPDF_Page_SetWidth(pages[i], (HPDF_REAL)r->page_width);
+        HPDF_Page_SetHeight(pages[i], (HPDF_REAL)r->page_height);
+        draw_page(pages[i], &r->pages[i], &pf);
+    }
+    if (!err.code) add_outline(pdf, r, pages);
+    if (!err.code) add_info(pdf, meta);
+    free(pages);
+    if (err.code) {
+        diag_error(diags, SRCPOS_NONE, "PDF 生成失败（libharu 错误 0x%04X，详情 %u）",
+                   (unsigned)err.code, (unsigned)err.detail);
+        HPDF_Free(pdf);
+        return 3;
+    }
+    if (HPDF_SaveToFile(pdf, path) != HPDF_OK || err.code) {
+        diag_error(diags, SRCPOS_NONE, "无法写入 PDF 文件 %s（libharu 错误 0x%04X）", path,
+                   (unsigned)err.code);
+        HPDF_Free(pdf);
+        remove(path);
+        return 3;
+    }
+    HPDF_Free(pdf);
+    return 0;
+}
+
+int pdf_write(const doc *d, const layout_config *cfg, const pdf_meta *meta,
+              const char *path, diag_list *diags)
+{
+    layout_result r = {0};
+    if (layout_document(d, cfg, &r, diags) != 0) {
+        layout_result_free(&r);
+        return 1;
+    }
+    int rc = render(&r, cfg, meta, path, diags);
+    layout_result_free(&r);
+    return rc;
+}

@@ -1,0 +1,699 @@
+/* test_layout.c — unit tests for gen/layout: the configuration, the line
+ * breaker (禁则, numbers kept whole, justification, indent) and pagination
+ * (keep-with-next, widows and orphans, new pages, page numbers, 目录).
+ * Run from the project root (reads templates/style.yaml and fonts/). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../gen/layout/layout.h"
+
+#define STYLE "templates/style.yaml"
+#define FONTS "fonts/fonts.yaml"
+#define EPS 1e-6
+
+static const char *const closing[] = {"，", "。", "、", "；", "：", "？", "！", "）", "》",
+                                      "」", "』", "’", "”", "％", "%", ")", ",", "."};
+static const char *const opening[] = {"（", "《", "「", "『", "‘", "“", "(", "【"};
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static int setup(void **state)
+{
+    diag_list dl = {0};
+    layout_config *cfg = layout_config_load(STYLE, FONTS, ".", &dl);
+    if (!cfg) diag_print(&dl, stderr);
+    diag_list_free(&dl);
+    *state = cfg;
+    return cfg ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    layout_config_free(*state);
+    return 0;
+}
+
+/* "中" repeated n times, then `tail`. */
+static char *repeat(const char *piece, size_t n, const char *tail)
+{
+    buf b = {0};
+    for (size_t i = 0; i < n; i++) buf_puts(&b, piece);
+    buf_puts(&b, tail);
+    return buf_detach(&b);
+}
+
+/* A style with the body's face, size and grid but no indent. */
+static layout_text_style flat_style(const layout_config *cfg)
+{
+    layout_text_style st = layout_config_body_style(cfg);
+    st.indent = 0;
+    return st;
+}
+
+static bool starts_with(const char *s, size_t len, const char *p)
+{
+    size_t n = strlen(p);
+    return len >= n && memcmp(s, p, n) == 0;
+}
+
+static bool ends_with(const char *s, size_t len, const char *p)
+{
+    size_t n = strlen(p);
+    return len >= n && memcmp(s + len - n, p, n) == 0;
+}
+
+/* ---- configuration ---- */
+
+static void test_config_grid(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = layout_config_body_style(cfg);
+    double measure = layout_config_measure(cfg);
+    assert_true(fabs(measure - 156 * 72 / 25.4) < 1e-9);
+    assert_true(st.size == 16);
+    /* 28 characters and 27 spaces fill 156 mm. */
+    assert_true(fabs(28 * st.size + 27 * st.char_space - measure) < 1e-9);
+    assert_true(fabs(st.indent - 2 * (st.size + st.char_space)) < 1e-9);
+    double w, h;
+    layout_config_page_size(cfg, &w, &h);
+    assert_true(fabs(w - 595.2756) < 1e-3 && fabs(h - 841.8898) < 1e-3);
+    assert_string_equal(layout_face_name(FACE_SANS_BOLD), "sans_bold");
+    assert_non_null(strstr(layout_config_font_path(cfg, FACE_SERIF), "NotoSerifSC-Regular.ttf"));
+    assert_int_equal(layout_config_font_index(cfg, FACE_SERIF), 0);
+    assert_true(layout_has_glyph(cfg, FACE_SERIF, 0x4E2D)); /* 中 */
+    assert_false(layout_has_glyph(cfg, FACE_SERIF, 0xE000));
+    assert_false(layout_has_glyph(cfg, FACE_SERIF, 0x20000));
+    assert_true(layout_advance(cfg, FACE_SERIF, 0x4E2D, 16) == 16);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static bool diags_contain(const diag_list *dl, const char *needle)
+{
+    for (size_t i = 0; i < dl->count; i++)
+        if (strstr(dl->items[i].message, needle)) return true;
+    return false;
+}
+
+static void test_config_errors(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/juesuan-layout-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char fonts[256], style[256];
+    snprintf(fonts, sizeof fonts, "%s/fonts.yaml", dir);
+    snprintf(style, sizeof style, "%s/style.yaml", dir);
+
+    /* A font file that does not exist: named in the error. */
+    write_file(fonts, "serif: fonts/NoSuchFont.ttf\nserif_bold: fonts/NotoSerifSC-Bold.ttf\n"
+                      "sans: fonts/NotoSansSC-Regular.ttf\nsans_bold: fonts/NotoSansSC-Bold.ttf\n");
+    diag_list dl = {0};
+    assert_null(layout_config_load(STYLE, fonts, ".", &dl));
+    assert_true(diags_contain(&dl, "NoSuchFont.ttf"));
+    diag_list_free(&dl);
+
+    /* A file that is not a TrueType font. */
+    write_file(fonts, "serif: templates/style.yaml\nserif_bold: fonts/NotoSerifSC-Bold.ttf\n"
+                      "sans: fonts/NotoSansSC-Regular.ttf\nsans_bold: fonts/NotoSansSC-Bold.ttf\n");
+    assert_null(layout_config_load(STYLE, fonts, ".", &dl));
+    assert_true(diags_contain(&dl, "TrueType"));
+    diag_list_free(&dl);
+
+    /* A face left out. */
+    write_file(fonts, "serif: fonts/NotoSerifSC-Regular.ttf\n");
+    assert_null(layout_config_load(STYLE, fonts, ".", &dl));
+    assert_true(diags_contain(&dl, "sans_bold"));
+    diag_list_free(&dl);
+
+    /* A style with missing keys and a bad value. */
+    write_file(style, "page:\n  width: 210\n  height: abc\n");
+    assert_null(layout_config_load(style, FONTS, ".", &dl));
+    assert_true(diags_contain(&dl, "page.height"));
+    assert_true(diags_contain(&dl, "page.margin_top"));
+    diag_list_free(&dl);
+
+    /* YAML syntax error: reported with its line. */
+    write_file(style, "page:\n  width: [210\n");
+    assert_null(layout_config_load(style, FONTS, ".", &dl));
+    assert_true(dl.count > 0 && dl.items[0].line == 3);
+    assert_true(diags_contain(&dl, "YAML"));
+    diag_list_free(&dl);
+
+    /* Missing style file. */
+    assert_null(layout_config_load("/nonexistent/style.yaml", FONTS, ".", &dl));
+    assert_true(dl.count > 0);
+    diag_list_free(&dl);
+
+    unlink(fonts);
+    unlink(style);
+    rmdir(dir);
+}
+
+/* ---- line breaking ---- */
+
+/* Break and check the invariants every result must meet: lines cover the
+ * text in order (only spaces dropped), no line is wider than the measure
+ * (unless a single unbreakable character), justified widths add up. */
+static void check_lines(const layout_config *cfg, const layout_text_style *st,
+                        const char *text, double measure, const layout_lines *l)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < l->count; i++) {
+        const layout_line *ln = &l->items[i];
+        while (text[pos] == ' ') pos++;
+        assert_int_equal(ln->start, pos);
+        assert_true(ln->end > ln->start);
+        pos = ln->end;
+        double natural = layout_text_width(cfg, st, text, ln->start, ln->end);
+        assert_true(fabs(natural - ln->natural) < EPS);
+        assert_true(fabs(ln->width - (ln->natural + (double)ln->gaps * ln->extra)) < EPS);
+        double avail = measure - (i == 0 ? st->indent : 0);
+        assert_true(ln->natural <= avail + EPS);
+        if (st->align == LAYOUT_JUSTIFY && i + 1 < l->count && ln->gaps > 0)
+            assert_true(fabs(ln->x + ln->width - measure) < EPS); /* fills the measure */
+        if (i + 1 == l->count) assert_true(ln->extra == 0); /* last line not spread */
+    }
+    while (text[pos] == ' ') pos++;
+    assert_int_equal(pos, strlen(text));
+}
+
+static void test_break_closing(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = flat_style(cfg);
+    double measure = layout_config_measure(cfg);
+    for (size_t c = 0; c < N_OF(closing); c++) {
+        for (size_t k = 24; k <= 30; k++) {
+            char *tail = repeat("中", 40, "");
+            char *mid = repeat("中", k, closing[c]);
+            buf b = {0};
+            buf_puts(&b, mid);
+            buf_puts(&b, tail);
+            char *text = buf_detach(&b);
+            layout_lines l = {0};
+            layout_break_text(cfg, &st, text, measure, &l);
+            check_lines(cfg, &st, text, measure, &l);
+            for (size_t i = 1; i < l.count; i++) {
+                const layout_line *ln = &l.items[i];
+                for (size_t p = 0; p < N_OF(closing); p++) {
+                    if (starts_with(text + ln->start, ln->end - ln->start, closing[p])) {
+                        print_error("line %zu starts with %s (k=%zu): %s\n", i, closing[p], k,
+                                    text);
+                        fail();
+                    }
+                }
+            }
+            layout_lines_free(&l);
+            free(text);
+            free(mid);
+            free(tail);
+        }
+    }
+}
+
+static void test_break_closing_pulls_down(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = flat_style(cfg);
+    /* 28 characters fit a line: the 29th is "，", so "中，" goes down. */
+    char *text = repeat("中", 28, "，中中中");
+    layout_lines l = {0};
+    layout_break_text(cfg, &st, text, layout_config_measure(cfg), &l);
+    assert_int_equal(l.count, 2);
+    assert_int_equal(l.items[0].end, 27 * 3);
+    assert_true(starts_with(text + l.items[1].start, 6, "中，"));
+    /* The short line is justified to the full measure. */
+    assert_true(fabs(l.items[0].width - layout_config_measure(cfg)) < EPS);
+    assert_true(l.items[0].extra > 0);
+    layout_lines_free(&l);
+    free(text);
+}
+
+static void test_break_opening(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = flat_style(cfg);
+    double measure = layout_config_measure(cfg);
+    for (size_t c = 0; c < N_OF(opening); c++) {
+        for (size_t k = 24; k <= 30; k++) {
+            char *head = repeat("中", k, opening[c]);
+            char *text = repeat(head, 1, "中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中");
+            layout_lines l = {0};
+            layout_break_text(cfg, &st, text, measure, &l);
+            check_lines(cfg, &st, text, measure, &l);
+            for (size_t i = 0; i + 1 < l.count; i++) {
+                const layout_line *ln = &l.items[i];
+                for (size_t p = 0; p < N_OF(opening); p++) {
+                    if (ends_with(text + ln->start, ln->end - ln->start, opening[p])) {
+                        print_error("line %zu ends with %s (k=%zu)\n", i, opening[p], k);
+                        fail();
+                    }
+                }
+            }
+            layout_lines_free(&l);
+            free(text);
+            free(head);
+        }
+    }
+}
+
+/* `word` must sit whole on one line, wherever it falls. */
+static void check_whole(const layout_config *cfg, const char *word)
+{
+    layout_text_style st = layout_config_body_style(cfg);
+    double measure = layout_config_measure(cfg);
+    for (size_t k = 10; k <= 40; k++) {
+        char *head = repeat("中", k, word);
+        char *text = repeat(head, 1, "中中中中中中中中中中中中中中中中中中中中中中中中中中中中中中");
+        layout_lines l = {0};
+        layout_break_text(cfg, &st, text, measure, &l);
+        check_lines(cfg, &st, text, measure, &l);
+        size_t at = strstr(text, word) - text, end = at + strlen(word);
+        bool whole = false;
+        for (size_t i = 0; i < l.count; i++)
+            if (l.items[i].start <= at && end <= l.items[i].end) whole = true;
+        if (!whole) {
+            print_error("\"%s\" split (k=%zu)\n", word, k);
+            fail();
+        }
+        layout_lines_free(&l);
+        free(text);
+        free(head);
+    }
+}
+
+static void test_break_numbers_whole(void **state)
+{
+    const layout_config *cfg = *state;
+    check_whole(cfg, "3,313.32");
+    check_whole(cfg, "17.39%");
+    check_whole(cfg, "2024年");
+    check_whole(cfg, "12月");
+    check_whole(cfg, "-512.17");
+    check_whole(cfg, "ABCdef123");
+    check_whole(cfg, "www.example.gov.cn");
+    check_whole(cfg, "——");
+    check_whole(cfg, "……");
+    check_whole(cfg, "（一）");
+}
+
+static void test_break_number_gaps(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = flat_style(cfg);
+    /* No justification space inside a number: "3,313.32" is one unit. */
+    const char *text = "收入合计3,313.32万元。";
+    layout_lines l = {0};
+    layout_break_text(cfg, &st, text, 1000, &l);
+    assert_int_equal(l.count, 1);
+    /* 收入合计 3,313.32 万元。: boundaries 收|入|合|计|N|万|元|。 = 7 */
+    assert_int_equal(l.items[0].gaps, 7);
+    layout_lines_free(&l);
+}
+
+static void test_break_justify(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = layout_config_body_style(cfg);
+    double measure = layout_config_measure(cfg);
+    const char *text =
+        "2024年度收入、支出决算总计3,313.32万元。与2023年相比，收入、支出总计各增加512.17万元，"
+        "增长18.28%。主要原因是人员变动及项目支出增加（详见附表《收入支出决算总表》）。"
+        "“三公”经费财政拨款支出决算为12.35万元，完成预算的95.19%。其中：因公出国（境）费0.00万元，"
+        "公务用车购置及运行维护费10.12万元，公务接待费2.23万元。";
+    layout_lines l = {0};
+    layout_break_text(cfg, &st, text, measure, &l);
+    assert_true(l.count >= 5);
+    check_lines(cfg, &st, text, measure, &l);
+    for (size_t i = 0; i + 1 < l.count; i++) {
+        assert_true(l.items[i].gaps > 0);
+        assert_true(fabs(l.items[i].x + l.items[i].width - measure) < EPS);
+    }
+    layout_lines_free(&l);
+}
+
+static void test_break_indent(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = layout_config_body_style(cfg);
+    double measure = layout_config_measure(cfg);
+    /* A full grid: 26 characters after the two-character indent, then 28. */
+    char *text = repeat("中", 26 + 28 + 28, "");
+    layout_lines l = {0};
+    layout_break_text(cfg, &st, text, measure, &l);
+    assert_int_equal(l.count, 3);
+    assert_true(fabs(l.items[0].x - 2 * (st.size + st.char_space)) < EPS);
+    assert_int_equal(l.items[0].end - l.items[0].start, 26 * 3);
+    assert_int_equal(l.items[1].end - l.items[1].start, 28 * 3);
+    assert_true(l.items[1].x == 0 && l.items[2].x == 0);
+    assert_true(fabs(l.items[0].extra) < EPS && fabs(l.items[1].extra) < EPS);
+    layout_lines_free(&l);
+    /* No indent. */
+    st.indent = 0;
+    layout_break_text(cfg, &st, text, measure, &l);
+    assert_int_equal(l.count, 3);
+    assert_true(l.items[0].x == 0);
+    assert_int_equal(l.items[0].end - l.items[0].start, 28 * 3);
+    layout_lines_free(&l);
+    free(text);
+}
+
+static void test_break_center_and_long_runs(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = flat_style(cfg);
+    st.align = LAYOUT_CENTER;
+    layout_lines l = {0};
+    layout_break_text(cfg, &st, "目录", 400, &l);
+    assert_int_equal(l.count, 1);
+    assert_true(fabs(l.items[0].x - (400 - l.items[0].natural) / 2) < EPS);
+    layout_lines_free(&l);
+    /* A run wider than the measure is split where it must. */
+    st.align = LAYOUT_JUSTIFY;
+    char *text = repeat("a", 300, "");
+    layout_break_text(cfg, &st, text, 200, &l);
+    check_lines(cfg, &st, text, 200, &l);
+    assert_true(l.count > 1);
+    layout_lines_free(&l);
+    free(text);
+    /* Spaces: dropped at line ends, break after them. */
+    const char *words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
+    layout_break_text(cfg, &st, words, 120, &l);
+    check_lines(cfg, &st, words, 120, &l);
+    for (size_t i = 0; i < l.count; i++) {
+        assert_true(words[l.items[i].start] != ' ');
+        assert_true(words[l.items[i].end - 1] != ' ');
+    }
+    layout_lines_free(&l);
+    /* Empty text: no lines. */
+    layout_break_text(cfg, &st, "", 200, &l);
+    assert_int_equal(l.count, 0);
+    layout_lines_free(&l);
+}
+
+/* ---- pagination ---- */
+
+static int test_line = 0;
+
+static block *add_block(doc *d, block_type type, int level, const char *text)
+{
+    d->blocks = realloc(d->blocks, (d->count + 1) * sizeof *d->blocks);
+    block *b = &d->blocks[d->count++];
+    d->cap = d->count;
+    memset(b, 0, sizeof *b);
+    b->type = type;
+    b->level = level;
+    b->text = text ? xstrdup(text) : NULL;
+    b->pos = (srcpos){"test.md", ++test_line, 1};
+    return b;
+}
+
+/* A paragraph of exactly n body lines of one repeated character. */
+static void add_lines(doc *d, const char *ch, size_t n)
+{
+    char *t = repeat(ch, 26 + 28 * (n - 1), "");
+    add_block(d, BLOCK_PARAGRAPH, 0, t);
+    free(t);
+}
+
+/* Number of body lines on page p whose text contains `ch`. */
+static int count_lines(const layout_result *r, size_t p, const char *ch)
+{
+    int n = 0;
+    double last = -1;
+    for (size_t k = 0; k < r->pages[p].n_spans; k++) {
+        const layout_span *s = &r->pages[p].spans[k];
+        if (strstr(s->text, ch) && s->y != last) {
+            n++;
+            last = s->y;
+        }
+    }
+    return n;
+}
+
+static void run_layout(const layout_config *cfg, const doc *d, layout_result *r)
+{
+    diag_list dl = {0};
+    memset(r, 0, sizeof *r);
+    int rc = layout_document(d, cfg, r, &dl);
+    if (rc != 0) diag_print(&dl, stderr);
+    assert_int_equal(rc, 0);
+    diag_list_free(&dl);
+}
+
+static void test_page_widow_orphan(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_result r;
+
+    /* 20 lines, then 3: a 2 + 1 split would leave a widow, 1 + 2 an orphan. */
+    doc d = {0};
+    add_lines(&d, "甲", 20);
+    add_lines(&d, "乙", 3);
+    run_layout(cfg, &d, &r);
+    assert_int_equal(r.n_pages, 2);
+    assert_int_equal(count_lines(&r, 0, "甲"), 20);
+    assert_int_equal(count_lines(&r, 0, "乙"), 0);
+    assert_int_equal(count_lines(&r, 1, "乙"), 3);
+    layout_result_free(&r);
+    doc_free(&d);
+
+    /* 18 lines, then 5: 4 would fit, but 3 go and 2 follow (no widow). */
+    add_lines(&d, "甲", 18);
+    add_lines(&d, "乙", 5);
+    run_layout(cfg, &d, &r);
+    assert_int_equal(count_lines(&r, 0, "乙"), 3);
+    assert_int_equal(count_lines(&r, 1, "乙"), 2);
+    layout_result_free(&r);
+    doc_free(&d);
+
+    /* 21 lines, then 5: one line would be an orphan. */
+    add_lines(&d, "甲", 21);
+    add_lines(&d, "乙", 5);
+    run_layout(cfg, &d, &r);
+    assert_int_equal(count_lines(&r, 0, "乙"), 0);
+    assert_int_equal(count_lines(&r, 1, "乙"), 5);
+    layout_result_free(&r);
+    doc_free(&d);
+
+    /* 22 lines fill a page exactly; 45 lines: 22 + 22 + 1 would leave a
+     * widow, so the second page gives one line over. */
+    add_lines(&d, "甲", 22);
+    add_lines(&d, "乙", 45);
+    run_layout(cfg, &d, &r);
+    assert_int_equal(count_lines(&r, 0, "甲"), 22);
+    assert_int_equal(count_lines(&r, 1, "乙"), 22);
+    assert_int_equal(count_lines(&r, 2, "乙"), 21);
+    assert_int_equal(count_lines(&r, 3, "乙"), 2);
+    layout_result_free(&r);
+    doc_free(&d);
+}
+
+static void test_page_heading_keeps(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_result r;
+    doc d = {0};
+    /* 20 lines leave 2: a heading and one body line would fit, but the
+     * paragraph may not leave one line alone: the heading goes over. */
+    add_lines(&d, "甲", 20);
+    add_block(&d, BLOCK_HEADING, 2, "二、机构设置");
+    add_lines(&d, "乙", 4);
+    run_layout(cfg, &d, &r);
+    assert_int_equal(r.n_headings, 1);
+    assert_int_equal(r.headings[0].page, 1);
+    assert_int_equal(count_lines(&r, 0, "乙"), 0);
+    layout_result_free(&r);
+    doc_free(&d);
+
+    /* 19 lines leave 3: heading + 2 lines fit. */
+    add_lines(&d, "甲", 19);
+    add_block(&d, BLOCK_HEADING, 2, "二、机构设置");
+    add_lines(&d, "乙", 4);
+    run_layout(cfg, &d, &r);
+    assert_int_equal(r.headings[0].page, 0);
+    assert_int_equal(count_lines(&r, 0, "乙"), 2);
+    layout_result_free(&r);
+    doc_free(&d);
+
+    /* Two headings in a row keep together with the text. */
+    add_lines(&d, "甲", 19);
+    add_block(&d, BLOCK_HEADING, 2, "二、机构设置");
+    add_block(&d, BLOCK_HEADING, 3, "（一）内设机构");
+    add_lines(&d, "乙", 4);
+    run_layout(cfg, &d, &r);
+    assert_int_equal(r.headings[0].page, 1);
+    assert_int_equal(r.headings[1].page, 1);
+    layout_result_free(&r);
+    doc_free(&d);
+}
+
+static void test_page_breaks_and_numbers(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_result r;
+    doc d = {0};
+    block *cover = add_block(&d, BLOCK_COVER, 0, NULL);
+    cover->lines = calloc(2, sizeof *cover->lines);
+    cover->n_lines = 2;
+    cover->lines[0] = (cover_line){COVER_TITLE, xstrdup("测试单位2024年度单位决算")};
+    cover->lines[1] = (cover_line){COVER_DATE, xstrdup("二〇二五年九月")};
+    add_block(&d, BLOCK_TOC, 0, NULL);
+    add_block(&d, BLOCK_HEADING, 1, "第一部分 单位概况");
+    add_block(&d, BLOCK_HEADING, 2, "一、主要职责");
+    add_lines(&d, "甲", 3);
+    add_block(&d, BLOCK_PAGEBREAK, 0, NULL);
+    add_block(&d, BLOCK_PAGEBREAK, 0, NULL); /* no blank page */
+    add_lines(&d, "乙", 30);
+    add_block(&d, BLOCK_HEADING, 1, "第二部分 决算情况说明");
+    add_lines(&d, "丙", 2);
+    run_layout(cfg, &d, &r);
+    /* cover, 目录, part 1, pagebreak page, its overflow, part 2 */
+    assert_int_equal(r.n_pages, 6);
+    assert_true(r.pages[0].cover && r.pages[0].number == 0);
+    assert_true(r.pages[1].toc && r.pages[1].number == 0);
+    for (size_t p = 2; p < 6; p++) assert_int_equal(r.pages[p].number, (int)p - 1);
+    assert_int_equal(count_lines(&r, 2, "甲"), 3);
+    assert_int_equal(count_lines(&r, 3, "乙"), 22);
+    assert_int_equal(count_lines(&r, 4, "乙"), 8);
+    assert_int_equal(count_lines(&r, 5, "丙"), 2);
+    /* The footer "— N —" on numbered pages, nothing on the cover. */
+    const layout_page *p2 = &r.pages[2];
+    assert_string_equal(p2->spans[p2->n_spans - 1].text, "— 1 —");
+    for (size_t k = 0; k < r.pages[0].n_spans; k++)
+        assert_null(strstr(r.pages[0].spans[k].text, "—"));
+    /* The 目录 lists levels 1 and 2 with the numbers they landed on. */
+    assert_int_equal(r.n_headings, 3);
+    assert_int_equal(r.pages[r.headings[2].page].number, 4);
+    const layout_page *toc = &r.pages[1];
+    int found = 0;
+    for (size_t k = 0; k < toc->n_spans; k++) {
+        const char *t = toc->spans[k].text;
+        if (strcmp(t, "目录") == 0) found |= 1;
+        if (strcmp(t, "4") == 0) found |= 2;
+        if (strstr(t, "....")) found |= 4;
+    }
+    assert_int_equal(found, 7);
+    layout_result_free(&r);
+    doc_free(&d);
+}
+
+static void test_page_missing_glyph(void **state)
+{
+    const layout_config *cfg = *state;
+    doc d = {0};
+    add_lines(&d, "甲", 1);
+    block *b = add_block(&d, BLOCK_PARAGRAPH, 0, "私用区字符\xee\x80\x80与扩展B\xf0\xa0\x80\x80。");
+    int line = b->pos.line;
+    add_block(&d, BLOCK_TABLE, 0, NULL)->arg = xstrdup("t01");
+    diag_list dl = {0};
+    layout_result r = {0};
+    assert_int_equal(layout_document(&d, cfg, &r, &dl), 1);
+    assert_int_equal(r.n_pages, 0);
+    assert_int_equal(diag_error_count(&dl), 3);
+    assert_true(diags_contain(&dl, "U+E000"));
+    assert_true(diags_contain(&dl, "U+20000"));
+    assert_true(diags_contain(&dl, "暂不支持表格/图表块"));
+    assert_int_equal(dl.items[0].line, line);
+    assert_string_equal(dl.items[0].file, "test.md");
+    diag_list_free(&dl);
+    layout_result_free(&r);
+    doc_free(&d);
+}
+
+static void test_page_footer_outside(void **state)
+{
+    (void)state;
+    /* The style with the GB/T 9704 placement: odd pages right, even left. */
+    size_t len;
+    char *style = file_read_all(STYLE, &len);
+    assert_non_null(style);
+    char *at = strstr(style, "position: center");
+    assert_non_null(at);
+    buf b = {0};
+    buf_append(&b, style, (size_t)(at - style));
+    buf_puts(&b, "position: outside");
+    buf_puts(&b, at + strlen("position: center"));
+    char path[] = "/tmp/juesuan-style-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, b.data, b.len), (ssize_t)b.len);
+    close(fd);
+    diag_list dl = {0};
+    layout_config *cfg = layout_config_load(path, FONTS, ".", &dl);
+    assert_non_null(cfg);
+    doc d = {0};
+    add_lines(&d, "甲", 30);
+    layout_result r;
+    run_layout(cfg, &d, &r);
+    assert_int_equal(r.n_pages, 2);
+    double left = 28 * 72 / 25.4, right = left + layout_config_measure(cfg);
+    layout_text_style fs = {FACE_SERIF, 14, 0, 0, LAYOUT_LEFT};
+    const layout_span *odd = &r.pages[0].spans[r.pages[0].n_spans - 1];
+    const layout_span *even = &r.pages[1].spans[r.pages[1].n_spans - 1];
+    assert_string_equal(odd->text, "— 1 —");
+    assert_string_equal(even->text, "— 2 —");
+    double w = layout_text_width(cfg, &fs, odd->text, 0, strlen(odd->text));
+    assert_true(fabs(odd->x + w - (right - 14)) < EPS);
+    assert_true(fabs(even->x - (left + 14)) < EPS);
+    assert_true(odd->y < 99.3 - 7 * 72 / 25.4); /* under the text block */
+    layout_result_free(&r);
+    doc_free(&d);
+    layout_config_free(cfg);
+    diag_list_free(&dl);
+    unlink(path);
+    free(style);
+    buf_free(&b);
+}
+
+static void test_page_bad_utf8(void **state)
+{
+    const layout_config *cfg = *state;
+    doc d = {0};
+    add_block(&d, BLOCK_PARAGRAPH, 0, "坏字节\xff\xfe在此");
+    diag_list dl = {0};
+    layout_result r = {0};
+    assert_int_equal(layout_document(&d, cfg, &r, &dl), 1);
+    assert_int_equal(diag_error_count(&dl), 1);
+    assert_true(diags_contain(&dl, "UTF-8"));
+    diag_list_free(&dl);
+    layout_result_free(&r);
+    doc_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_config_grid),
+        cmocka_unit_test(test_config_errors),
+        cmocka_unit_test(test_break_closing),
+        cmocka_unit_test(test_break_closing_pulls_down),
+        cmocka_unit_test(test_break_opening),
+        cmocka_unit_test(test_break_numbers_whole),
+        cmocka_unit_test(test_break_number_gaps),
+        cmocka_unit_test(test_break_justify),
+        cmocka_unit_test(test_break_indent),
+        cmocka_unit_test(test_break_center_and_long_runs),
+        cmocka_unit_test(test_page_widow_orphan),
+        cmocka_unit_test(test_page_heading_keeps),
+        cmocka_unit_test(test_page_breaks_and_numbers),
+        cmocka_unit_test(test_page_missing_glyph),
+        cmocka_unit_test(test_page_footer_outside),
+        cmocka_unit_test(test_page_bad_utf8),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

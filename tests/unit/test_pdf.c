@@ -1,0 +1,379 @@
+/* test_pdf.c — unit tests for gen/pdf: a document written as PDF, twice
+ * byte-identical, with outline and metadata; characters no font has and
+ * unsupported blocks refused with no file written. When poppler-utils and
+ * mupdf-tools are installed (make deps), the file is also checked with
+ * pdftotext, pdffonts and mutool. Run from the project root. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../gen/pdf/pdf.h"
+
+#define STYLE "templates/style.yaml"
+#define FONTS "fonts/fonts.yaml"
+
+typedef struct fixture {
+    layout_config *cfg;
+    char dir[64];
+} fixture;
+
+static const pdf_meta meta = {"测试单位（机关）2024年度单位决算", "测试单位（机关）",
+                              "2024年度单位决算公开", 2025, 9, 30};
+
+static int setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof *fx);
+    diag_list dl = {0};
+    fx->cfg = layout_config_load(STYLE, FONTS, ".", &dl);
+    if (!fx->cfg) diag_print(&dl, stderr);
+    diag_list_free(&dl);
+    snprintf(fx->dir, sizeof fx->dir, "/tmp/juesuan-pdf-XXXXXX");
+    if (!mkdtemp(fx->dir) || !fx->cfg) {
+        layout_config_free(fx->cfg);
+        free(fx);
+        return -1;
+    }
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *fx = *state;
+    const char *names[] = {"a.pdf", "b.pdf", "missing.pdf", "table.pdf", "tool.txt"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char p[128];
+        snprintf(p, sizeof p, "%s/%s", fx->dir, names[i]);
+        unlink(p);
+    }
+    rmdir(fx->dir);
+    layout_config_free(fx->cfg);
+    free(fx);
+    return 0;
+}
+
+static int block_line = 0;
+
+static block *add_block(doc *d, block_type type, int level, const char *text)
+{
+    d->blocks = realloc(d->blocks, (d->count + 1) * sizeof *d->blocks);
+    block *b = &d->blocks[d->count++];
+    d->cap = d->count;
+    memset(b, 0, sizeof *b);
+    b->type = type;
+    b->level = level;
+    b->text = text ? xstrdup(text) : NULL;
+    b->pos = (srcpos){"test.md", ++block_line, 1};
+    return b;
+}
+
+static void add_cover(doc *d)
+{
+    block *b = add_block(d, BLOCK_COVER, 0, NULL);
+    b->n_lines = 3;
+    b->lines = calloc(3, sizeof *b->lines);
+    b->lines[0] = (cover_line){COVER_TITLE, xstrdup("测试单位（机关）")};
+    b->lines[1] = (cover_line){COVER_SUB, xstrdup("2024年度单位决算")};
+    b->lines[2] = (cover_line){COVER_DATE, xstrdup("二〇二五年九月")};
+}
+
+/* A small disclosure: cover, 目录, two parts, headings of levels 1–3
+ * (titles with 不, 名, 服), paragraphs long enough to break and justify. */
+static void build_doc(doc *d)
+{
+    add_cover(d);
+    add_block(d, BLOCK_TOC, 0, NULL);
+    add_block(d, BLOCK_HEADING, 1, "第一部分 单位概况");
+    add_block(d, BLOCK_HEADING, 2, "一、主要职责");
+    add_block(d, BLOCK_PARAGRAPH, 0,
+              "测试单位（机关）是市政府工作部门，主要职责是：贯彻执行国家、省人力资源和社会保障"
+              "事业发展规划、政策，拟订全市人力资源和社会保障事业发展规划、政策并组织实施和监督检查。");
+    add_block(d, BLOCK_HEADING, 2, "二、机构设置");
+    add_block(d, BLOCK_PARAGRAPH, 0,
+              "纳入本单位2024年度决算编制范围的为本级决算。2024年度收入总计3,313.32万元，"
+              "与上年相比增加512.17万元，增长18.28%。");
+    add_block(d, BLOCK_HEADING, 1, "第二部分 2024年度单位决算情况说明");
+    add_block(d, BLOCK_HEADING, 2, "一、收入支出决算总体情况说明");
+    add_block(d, BLOCK_HEADING, 3, "（一）不名服测试");
+    add_block(d, BLOCK_PARAGRAPH, 0,
+              "本年支出合计3,313.32万元，其中：基本支出2,716.81万元，占82.00%；"
+              "项目支出596.51万元，占18.00%。");
+    add_block(d, BLOCK_PAGEBREAK, 0, NULL);
+    add_block(d, BLOCK_PARAGRAPH, 0, "此页无正文。")->noindent = true;
+}
+
+static char *path_in(const fixture *fx, const char *name)
+{
+    buf b = {0};
+    buf_printf(&b, "%s/%s", fx->dir, name);
+    return buf_detach(&b);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    char *s = file_read_all(path, len);
+    assert_non_null(s);
+    return s;
+}
+
+static bool has_bytes(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, needle, n) == 0) return true;
+    return false;
+}
+
+static bool diags_contain(const diag_list *dl, const char *needle)
+{
+    for (size_t i = 0; i < dl->count; i++)
+        if (strstr(dl->items[i].message, needle)) return true;
+    return false;
+}
+
+static void write_ok(const fixture *fx, const doc *d, const char *path)
+{
+    diag_list dl = {0};
+    int rc = pdf_write(d, fx->cfg, &meta, path, &dl);
+    if (rc != 0) diag_print(&dl, stderr);
+    assert_int_equal(rc, 0);
+    assert_int_equal(diag_error_count(&dl), 0);
+    diag_list_free(&dl);
+}
+
+static void test_pdf_write(void **state)
+{
+    fixture *fx = *state;
+    doc d = {0};
+    build_doc(&d);
+    char *a = path_in(fx, "a.pdf");
+    write_ok(fx, &d, a);
+    size_t len;
+    char *s = slurp(a, &len);
+    assert_true(len > 1000);
+    assert_memory_equal(s, "%PDF-", 5);
+    assert_true(has_bytes(s + len - 16, 16, "%%EOF"));
+    /* Outline: UTF-16BE titles, (一)不名服测试 among them; shown on opening. */
+    assert_true(has_bytes(s, len, "/Outlines"));
+    assert_true(has_bytes(s, len, "/UseOutlines"));
+    assert_true(has_bytes(s, len, "/Title <FEFFFF084E00FF094E0D540D670D6D4B8BD5>"));
+    assert_true(has_bytes(s, len, "/Title <FEFF7B2C4E0090E85206002053554F4D698251B5>"));
+    /* Document information from pdf_meta; no file ID, no current time. */
+    assert_true(has_bytes(s, len, "/Creator <FEFF006A00750065007300750061006E>"));
+    assert_true(has_bytes(s, len, "/CreationDate (D:20250930000000)"));
+    assert_false(has_bytes(s, len, "/ID"));
+    assert_false(has_bytes(s, len, "/ModDate"));
+    /* Fonts embedded with a subset tag; the bold face keeps its name. */
+    assert_true(has_bytes(s, len, "/BaseFont /HPDFAA+NotoSerifSC-Regular"));
+    assert_true(has_bytes(s, len, "/FontFile2"));
+    assert_false(has_bytes(s, len, ",Bold"));
+    /* The ToUnicode CMap is the repaired one, not libharu's cidrange map. */
+    assert_true(has_bytes(s, len, "/ToUnicode"));
+    free(s);
+    free(a);
+    doc_free(&d);
+}
+
+static void test_pdf_deterministic(void **state)
+{
+    fixture *fx = *state;
+    doc d = {0};
+    build_doc(&d);
+    char *a = path_in(fx, "a.pdf"), *b = path_in(fx, "b.pdf");
+    write_ok(fx, &d, a);
+    write_ok(fx, &d, b);
+    size_t la, lb;
+    char *sa = slurp(a, &la), *sb = slurp(b, &lb);
+    assert_int_equal(la, lb);
+    assert_memory_equal(sa, sb, la);
+    free(sa);
+    free(sb);
+    free(a);
+    free(b);
+    doc_free(&d);
+}
+
+static void expect_refused(fixture *fx, const doc *d, const char *name, const char *needle,
+                           int line)
+{
+    char *p = path_in(fx, name);
+    diag_list dl = {0};
+    assert_int_equal(pdf_write(d, fx->cfg, &meta, p, &dl), 1);
+    assert_true(diag_error_count(&dl) >= 1);
+    if (!diags_contain(&dl, needle)) {
+        diag_print(&dl, stderr);
+        fail_msg("no diagnostic names %s", needle);
+    }
+    bool at_line = false;
+    for (size_t i = 0; i < dl.count; i++)
+        if (dl.items[i].line == line && dl.items[i].file &&
+            strcmp(dl.items[i].file, "test.md") == 0)
+            at_line = true;
+    assert_true(at_line);
+    struct stat st;
+    assert_int_equal(stat(p, &st), -1); /* no file */
+    diag_list_free(&dl);
+    free(p);
+}
+
+static void test_pdf_missing_glyph(void **state)
+{
+    fixture *fx = *state;
+    doc d = {0};
+    build_doc(&d);
+    /* U+20000 (CJK Extension B: beyond what libharu draws) in a paragraph. */
+    block *b = add_block(&d, BLOCK_PARAGRAPH, 0, "扩展B区字符\xf0\xa0\x80\x80不在字体中。");
+    expect_refused(fx, &d, "missing.pdf", "U+20000", b->pos.line);
+    doc_free(&d);
+    /* A private-use character in a heading. */
+    build_doc(&d);
+    b = add_block(&d, BLOCK_HEADING, 2, "三、私用区\xee\x80\x80");
+    expect_refused(fx, &d, "missing.pdf", "U+E000", b->pos.line);
+    doc_free(&d);
+    /* On the cover. */
+    add_cover(&d);
+    free(d.blocks[0].lines[2].text);
+    d.blocks[0].lines[2].text = xstrdup("\xef\xa3\xbf");
+    expect_refused(fx, &d, "missing.pdf", "U+F8FF", d.blocks[0].pos.line);
+    doc_free(&d);
+}
+
+static void test_pdf_table_refused(void **state)
+{
+    fixture *fx = *state;
+    doc d = {0};
+    build_doc(&d);
+    block *b = add_block(&d, BLOCK_TABLE, 0, NULL);
+    b->arg = xstrdup("t01");
+    expect_refused(fx, &d, "table.pdf", "暂不支持表格/图表块", b->pos.line);
+    doc_free(&d);
+    build_doc(&d);
+    b = add_block(&d, BLOCK_CHART, 0, NULL);
+    b->arg = xstrdup("income");
+    expect_refused(fx, &d, "table.pdf", "暂不支持表格/图表块", b->pos.line);
+    doc_free(&d);
+}
+
+static void test_pdf_unwritable(void **state)
+{
+    fixture *fx = *state;
+    doc d = {0};
+    build_doc(&d);
+    diag_list dl = {0};
+    assert_int_equal(pdf_write(&d, fx->cfg, &meta, "/nonexistent-dir/x.pdf", &dl), 3);
+    assert_true(diags_contain(&dl, "/nonexistent-dir/x.pdf"));
+    diag_list_free(&dl);
+    /* An empty document still gives a valid one-page PDF; no meta is fine. */
+    doc empty = {0};
+    char *a = path_in(fx, "a.pdf");
+    assert_int_equal(pdf_write(&empty, fx->cfg, NULL, a, &dl), 0);
+    diag_list_free(&dl);
+    free(a);
+    doc_free(&d);
+}
+
+/* Run a shell command, return its output (stdout and stderr). */
+static char *run(const char *cmd)
+{
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    buf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0) buf_append(&b, chunk, n);
+    pclose(p);
+    return buf_detach(&b);
+}
+
+static bool have(const char *tool)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", tool);
+    return system(cmd) == 0;
+}
+
+/* Remove ASCII whitespace: extracted text differs in line breaks only. */
+static char *squeeze(const char *s)
+{
+    buf b = {0};
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\n' && *s != '\r' && *s != '\t' && *s != '\f') buf_putc(&b, *s);
+    return buf_detach(&b);
+}
+
+static void test_pdf_tools(void **state)
+{
+    fixture *fx = *state;
+    if (!have("pdftotext") || !have("pdffonts") || !have("mutool")) skip();
+    doc d = {0};
+    build_doc(&d);
+    char *a = path_in(fx, "a.pdf");
+    write_ok(fx, &d, a);
+    buf cmd = {0};
+
+    buf_printf(&cmd, "pdftotext '%s' - 2>&1", a);
+    char *text = run(buf_cstr(&cmd));
+    assert_null(strstr(text, "Syntax Warning"));
+    assert_null(strstr(text, "Syntax Error"));
+    char *t1 = squeeze(text);
+    buf_free(&cmd);
+
+    buf_printf(&cmd, "mutool draw -F txt '%s' 2>/dev/null", a);
+    char *text2 = run(buf_cstr(&cmd));
+    char *t2 = squeeze(text2);
+    buf_free(&cmd);
+    const char *phrases[] = {"第一部分单位概况", "（一）不名服测试", "增长18.28%。",
+                             "2024年度收入总计3,313.32万元", "本年支出合计3,313.32万元",
+                             "—1—", "目录", "此页无正文。"};
+    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
+        if (!strstr(t1, phrases[i])) fail_msg("pdftotext lacks %s", phrases[i]);
+        if (!strstr(t2, phrases[i])) fail_msg("mutool lacks %s", phrases[i]);
+    }
+
+    buf_printf(&cmd, "pdffonts '%s' 2>&1", a);
+    char *fonts = run(buf_cstr(&cmd));
+    buf_free(&cmd);
+    int lines = 0;
+    for (char *line = strtok(fonts, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!strstr(line, "CID TrueType")) continue;
+        lines++;
+        assert_non_null(strstr(line, "HPDFA"));
+        assert_non_null(strstr(line, " yes yes yes "));
+    }
+    assert_true(lines >= 3);
+
+    buf_printf(&cmd, "mutool show '%s' outline 2>&1", a);
+    char *outline = run(buf_cstr(&cmd));
+    buf_free(&cmd);
+    assert_non_null(strstr(outline, "\"（一）不名服测试\""));
+    assert_non_null(strstr(outline, "\"二、机构设置\""));
+
+    free(outline);
+    free(fonts);
+    free(text);
+    free(text2);
+    free(t1);
+    free(t2);
+    free(a);
+    doc_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pdf_write),
+        cmocka_unit_test(test_pdf_deterministic),
+        cmocka_unit_test(test_pdf_missing_glyph),
+        cmocka_unit_test(test_pdf_table_refused),
+        cmocka_unit_test(test_pdf_unwritable),
+        cmocka_unit_test(test_pdf_tools),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
