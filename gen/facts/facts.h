@@ -16,6 +16,44 @@
 
 #include "../input/input.h"
 
+/** Options that choose between wordings the published reports differ on;
+ *  read from templates/facts.yaml. */
+typedef struct facts_options {
+    bool prior_zero_as_100;  /* prior year 0, now more: "增长100%" (published
+                                practice); false: the rate is omitted */
+    bool largest_remainder;  /* shares of a list add up to exactly 100.00%
+                                (false: each share rounded on its own, so a
+                                reader can check it with a calculator) */
+    bool list_zero_items;    /* structure lists name items of 0 too */
+    bool zero_percent_plain; /* a zero percent is written "0", not "0.00" */
+} facts_options;
+
+/** Load options from a YAML file of booleans (unknown keys are errors);
+ *  missing keys keep the defaults. Returns 0 or -1. */
+int facts_options_load(const char *path, facts_options *out, diag_list *diags);
+
+/** An amount as shown in text: 万元, 2 decimals, no thousands separators. */
+value *facts_amount(money_t v);
+
+/** A percent (hundredths) as shown: "95.19"; 0 as "0" when the option says. */
+value *facts_percent(int64_t hundredths, const facts_options *o);
+
+/** Change against the prior year, compared as shown (rounded to 0.01 万元):
+ *  {current, previous, amount (absolute), equal, increase, decrease,
+ *   direction 增加|减少|持平, rate_direction 增长|下降|持平, previous_zero,
+ *   has_percent, percent (of |previous|; null when previous is 0 and the
+ *   option prior_zero_as_100 is off)}. */
+value *facts_change(money_t current, money_t previous, const facts_options *o);
+
+/** Shares (hundredths of a percent) of `n` parts in `whole`, each rounded on
+ *  its own, or by largest remainder when the option says and the parts are
+ *  non-negative and add up to the whole. Returns false when whole is 0. */
+bool facts_shares(const money_t *parts, size_t n, money_t whole, const facts_options *o, int64_t *out);
+
+/** Final against budget: {final, budget, has_budget, equal, greater, less,
+ *  comparison 大于|小于|等于, difference, percent (null without a budget)}. */
+value *facts_completion(money_t final, money_t budget, const facts_options *o);
+
 /** Build the facts tree of a loaded unit. Returns NULL after adding errors
  *  to `diags` (e.g. a part-one text that is not a string). */
 value *facts_build(const unit *u, const spec_set *specs, diag_list *diags);

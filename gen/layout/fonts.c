@@ -4,7 +4,6 @@
 #include "internal.h"
 
 #include <errno.h>
-#include <libfyaml.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,28 +109,29 @@ int fonts_load(layout_config *cfg, const char *fonts_path, const char *root,
     int rc = 0;
     for (int i = 0; i < FACE_COUNT; i++) {
         layout_font *f = &cfg->fonts[i];
-        struct fy_node *n = yaml_get(y.root, face_names[i]);
+        const value *n = yaml_get(y.root, face_names[i]);
         char *named = NULL;
         if (!n) {
-            diag_error(diags, yaml_node_pos(&y, y.root), "缺少字体设置 %s", face_names[i]);
+            diag_error(diags, yaml_node_pos(&y, y.root, ""), "缺少字体设置 %s", face_names[i]);
             rc = -1;
             continue;
         }
-        if (fy_node_is_scalar(n)) {
-            named = xstrdup(fy_node_get_scalar0(n));
-        } else if (fy_node_is_mapping(n)) {
+        if (yaml_text(n)) {
+            named = xstrdup(yaml_text(n));
+        } else if (value_get_type(n) == VALUE_MAP) {
             yaml_check_keys(&y, n, face_keys, face_names[i]);
             named = yaml_str(&y, n, "file", face_names[i]);
             if (yaml_get(n, "index"))
                 f->index = (int)yaml_num(&y, n, "index", face_names[i], 0, 255);
         } else {
-            diag_error(diags, yaml_node_pos(&y, n), "字体设置 %s 应为文件路径或 {file, index}",
-                       face_names[i]);
+            diag_error(diags, yaml_node_pos(&y, n, face_names[i]),
+                       "字体设置 %s 应为文件路径或 {file, index}", face_names[i]);
             rc = -1;
             continue;
         }
         f->path = join_path(root, named);
-        if (y.errors || font_open(cfg, f, named, yaml_node_pos(&y, n), diags) != 0) rc = -1;
+        srcpos at = yaml_node_pos(&y, n, face_names[i]);
+        if (y.errors || font_open(cfg, f, named, at, diags) != 0) rc = -1;
         free(named);
     }
     if (y.errors) rc = -1;

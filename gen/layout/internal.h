@@ -116,48 +116,52 @@ double layout_baseline(const layout_config *cfg, font_face face, double size,
  * YAML reading (yaml.c): required keys, ranges, positions in diagnostics
  * ---------------------------------------------------------------------- */
 
-struct fy_document;
-struct fy_node;
-
 typedef struct yaml_file {
-    const char *path; /* borrowed */
-    struct fy_document *fyd;
-    struct fy_node *root; /* a mapping */
+    value *root;  /* the top-level mapping (yaml_load) */
+    posmap *pos;  /* dotted path → file:line:col */
     diag_list *diags;
     int errors;
 } yaml_file;
 
-/** Parse `path`; the top level must be a mapping. Returns 0, or -1 after
- *  adding a diagnostic (missing file, YAML syntax error with its line). */
+/** Read `path` with yaml_load (gen/input); the top level must be a mapping.
+ *  Returns 0, or -1 after adding a diagnostic (missing file, YAML syntax
+ *  error with its line). */
 int yaml_open(yaml_file *y, const char *path, diag_list *diags);
 
-/** Free the parsed document. */
+/** Free the value tree and the positions. */
 void yaml_close(yaml_file *y);
 
-/** The position of a node (its first scalar) for diagnostics. */
-srcpos yaml_node_pos(const yaml_file *y, struct fy_node *n);
+/** The position of node `n` at dotted path `path` ("" for the top level)
+ *  for diagnostics: that of its first scalar (a mapping's first entry, a
+ *  sequence's first item); of the nearest ancestor when `n` is absent or
+ *  an empty value. */
+srcpos yaml_node_pos(const yaml_file *y, const value *n, const char *path);
 
 /** The value under `key` in mapping `map`, or NULL when absent. */
-struct fy_node *yaml_get(struct fy_node *map, const char *key);
+const value *yaml_get(const value *map, const char *key);
 
-/** A required mapping under `key`; `where` names `map` in messages
- *  ("" for the top level). NULL after an error. */
-struct fy_node *yaml_map(yaml_file *y, struct fy_node *map, const char *key,
-                         const char *where);
+/** The text of a scalar: a string's or number's text, "true"/"false" for a
+ *  boolean, "" for null; NULL for a mapping or sequence. */
+const char *yaml_text(const value *v);
+
+/** A required mapping under `key`; `where` is the dotted path of `map`
+ *  ("" for the top level), used in messages and for positions. NULL after
+ *  an error. */
+const value *yaml_map(yaml_file *y, const value *map, const char *key, const char *where);
 
 /** A required number in [min, max]; 0 after an error. */
-double yaml_num(yaml_file *y, struct fy_node *map, const char *key, const char *where,
+double yaml_num(yaml_file *y, const value *map, const char *key, const char *where,
                 double min, double max);
 
 /** A required string (malloc'd; "" after an error). */
-char *yaml_str(yaml_file *y, struct fy_node *map, const char *key, const char *where);
+char *yaml_str(yaml_file *y, const value *map, const char *key, const char *where);
 
 /** A required choice among `names`; returns its index (0 after an error). */
-int yaml_choice(yaml_file *y, struct fy_node *map, const char *key, const char *where,
+int yaml_choice(yaml_file *y, const value *map, const char *key, const char *where,
                 const char *const *names, int count);
 
 /** Warn about keys of `map` not in the NULL-terminated list `keys`. */
-void yaml_check_keys(yaml_file *y, struct fy_node *map, const char *const *keys,
+void yaml_check_keys(yaml_file *y, const value *map, const char *const *keys,
                      const char *where);
 
 /* ------------------------------------------------------------------------

@@ -4,7 +4,6 @@
  * lines, indents in characters. */
 #include "internal.h"
 
-#include <libfyaml.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +12,7 @@
 static const char *const face_choices[] = {"serif", "serif_bold", "sans", "sans_bold"};
 static const char *const align_choices[] = {"justify", "left", "center", "right"};
 
-static font_face read_face(yaml_file *y, struct fy_node *m, const char *key, const char *where)
+static font_face read_face(yaml_file *y, const value *m, const char *key, const char *where)
 {
     return (font_face)yaml_choice(y, m, key, where, face_choices, FACE_COUNT);
 }
@@ -22,7 +21,7 @@ static void read_page(yaml_file *y, layout_config *cfg)
 {
     static const char *const keys[] = {"width", "height", "margin_top", "margin_left",
                                        "text_width", "text_height", NULL};
-    struct fy_node *m = yaml_map(y, y->root, "page", "");
+    const value *m = yaml_map(y, y->root, "page", "");
     if (!m) return;
     yaml_check_keys(y, m, keys, "page");
     cfg->page_w = yaml_num(y, m, "width", "page", 50, 2000) * MM_TO_PT;
@@ -33,7 +32,7 @@ static void read_page(yaml_file *y, layout_config *cfg)
     cfg->text_h = yaml_num(y, m, "text_height", "page", 10, 2000) * MM_TO_PT;
     if (!y->errors && (cfg->margin_left + cfg->text_w > cfg->page_w + 0.01 ||
                        cfg->margin_top + cfg->text_h > cfg->page_h + 0.01)) {
-        diag_error(y->diags, yaml_node_pos(y, m), "page：版心超出纸张（边距加版心大于纸张尺寸）");
+        diag_error(y->diags, yaml_node_pos(y, m, "page"), "page：版心超出纸张（边距加版心大于纸张尺寸）");
         y->errors++;
     }
 }
@@ -42,7 +41,7 @@ static void read_body(yaml_file *y, layout_config *cfg)
 {
     static const char *const keys[] = {"face", "size", "chars_per_line", "lines_per_page",
                                        "indent", "keep_after_number", NULL};
-    struct fy_node *m = yaml_map(y, y->root, "body", "");
+    const value *m = yaml_map(y, y->root, "body", "");
     if (!m) return;
     yaml_check_keys(y, m, keys, "body");
     cfg->body.face = read_face(y, m, "face", "body");
@@ -64,7 +63,7 @@ static void read_body(yaml_file *y, layout_config *cfg)
 
 /* A block style: a heading level (pitch and spaces in body lines, indent in
  * characters) or a cover line kind (pitch = leading × size, centred). */
-static void read_block_style(yaml_file *y, layout_config *cfg, struct fy_node *m,
+static void read_block_style(yaml_file *y, layout_config *cfg, const value *m,
                              const char *where, layout_block_style *st, bool heading)
 {
     static const char *const hkeys[] = {"face", "size", "align", "indent", "lines",
@@ -84,8 +83,10 @@ static void read_block_style(yaml_file *y, layout_config *cfg, struct fy_node *m
         if (strcmp(np, "true") == 0) {
             st->new_page = true;
         } else if (strcmp(np, "false") != 0) {
-            diag_error(y->diags, yaml_node_pos(y, yaml_get(m, "new_page")),
-                       "%s.new_page 应为 true 或 false", where);
+            char k[64];
+            snprintf(k, sizeof k, "%s.new_page", where);
+            diag_error(y->diags, yaml_node_pos(y, yaml_get(m, "new_page"), k),
+                       "%s 应为 true 或 false", k);
             y->errors++;
         }
         free(np);
@@ -98,14 +99,14 @@ static void read_block_style(yaml_file *y, layout_config *cfg, struct fy_node *m
 static void read_headings(yaml_file *y, layout_config *cfg)
 {
     static const char *const keys[] = {"1", "2", "3", "4", NULL};
-    struct fy_node *m = yaml_map(y, y->root, "headings", "");
+    const value *m = yaml_map(y, y->root, "headings", "");
     if (!m) return;
     yaml_check_keys(y, m, keys, "headings");
     for (int level = 1; level <= 4; level++) {
         char key[16], where[48];
         snprintf(key, sizeof key, "%d", level);
         snprintf(where, sizeof where, "headings.%d", level);
-        struct fy_node *h = yaml_map(y, m, key, "headings");
+        const value *h = yaml_map(y, m, key, "headings");
         if (h) read_block_style(y, cfg, h, where, &cfg->heading[level - 1], true);
     }
     cfg->outline_levels = (int)yaml_num(y, y->root, "outline_levels", "", 0, 4);
@@ -114,12 +115,12 @@ static void read_headings(yaml_file *y, layout_config *cfg)
 static void read_cover(yaml_file *y, layout_config *cfg)
 {
     static const char *const keys[] = {"title", "sub", "date", NULL};
-    struct fy_node *m = yaml_map(y, y->root, "cover", "");
+    const value *m = yaml_map(y, y->root, "cover", "");
     if (!m) return;
     yaml_check_keys(y, m, keys, "cover");
-    struct fy_node *t = yaml_map(y, m, "title", "cover");
-    struct fy_node *s = yaml_map(y, m, "sub", "cover");
-    struct fy_node *d = yaml_map(y, m, "date", "cover");
+    const value *t = yaml_map(y, m, "title", "cover");
+    const value *s = yaml_map(y, m, "sub", "cover");
+    const value *d = yaml_map(y, m, "date", "cover");
     if (t) {
         read_block_style(y, cfg, t, "cover.title", &cfg->cover_title, false);
         cfg->cover_title_top = yaml_num(y, t, "top", "cover.title", 0, 1000) * MM_TO_PT;
@@ -139,7 +140,7 @@ static void read_toc(yaml_file *y, layout_config *cfg)
     static const char *const keys[] = {"title", "title_face", "title_size", "title_lines",
                                        "title_space_after", "levels", "lines", "leader",
                                        "leader_pitch", "leader_gap", "entries", NULL};
-    struct fy_node *m = yaml_map(y, y->root, "toc", "");
+    const value *m = yaml_map(y, y->root, "toc", "");
     if (!m) return;
     yaml_check_keys(y, m, keys, "toc");
     cfg->toc_title = yaml_str(y, m, "title", "toc");
@@ -155,7 +156,7 @@ static void read_toc(yaml_file *y, layout_config *cfg)
     size_t n = 0;
     uint32_t *cps = text_codepoints(cfg->toc_leader, &n);
     if (n != 1) {
-        diag_error(y->diags, yaml_node_pos(y, yaml_get(m, "leader")),
+        diag_error(y->diags, yaml_node_pos(y, yaml_get(m, "leader"), "toc.leader"),
                    "toc.leader 应为一个字符");
         y->errors++;
     } else {
@@ -164,14 +165,14 @@ static void read_toc(yaml_file *y, layout_config *cfg)
     free(cps);
     cfg->toc_leader_pitch = yaml_num(y, m, "leader_pitch", "toc", 0.1, 4);
     cfg->toc_leader_gap = yaml_num(y, m, "leader_gap", "toc", 0, 4);
-    struct fy_node *e = yaml_map(y, m, "entries", "toc");
+    const value *e = yaml_map(y, m, "entries", "toc");
     if (!e) return;
     static const char *const ekeys[] = {"face", "size", "indent", NULL};
     for (int level = 1; level <= cfg->toc_levels; level++) {
         char key[16], where[48];
         snprintf(key, sizeof key, "%d", level);
         snprintf(where, sizeof where, "toc.entries.%d", level);
-        struct fy_node *h = yaml_map(y, e, key, "toc.entries");
+        const value *h = yaml_map(y, e, key, "toc.entries");
         if (!h) continue;
         yaml_check_keys(y, h, ekeys, where);
         layout_toc_entry_style *st = &cfg->toc_entry[level - 1];
@@ -186,7 +187,7 @@ static void read_footer(yaml_file *y, layout_config *cfg)
     static const char *const keys[] = {"face", "size", "prefix", "suffix", "below",
                                        "position", "outside_indent", NULL};
     static const char *const positions[] = {"center", "outside"};
-    struct fy_node *m = yaml_map(y, y->root, "footer", "");
+    const value *m = yaml_map(y, y->root, "footer", "");
     if (!m) return;
     yaml_check_keys(y, m, keys, "footer");
     cfg->footer_face = read_face(y, m, "face", "footer");
