@@ -99,7 +99,7 @@ static void check_keys(spec_ctx *c, const char *path, const char *const *allowed
         if (!ok) {
             buf p = {0};
             buf_printf(&p, "%s%s%s", path, path[0] ? "." : "", k);
-            diag_error(c->diags, at(c, buf_cstr(&p)), "表格规格中有未知的键 %s", k);
+            diag_error(c->diags, posmap_get_key(c->pos, buf_cstr(&p)), "表格规格中有未知的键 %s", k);
             buf_free(&p);
             c->errors++;
         }

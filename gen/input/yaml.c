@@ -81,6 +81,7 @@ static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at)
     }
     if (fy_node_is_scalar(n)) {
         srcpos p = node_pos(c, n);
+        if (p.line == 0) p = at; /* an empty value: where its key is */
         posmap_add(c->pos, buf_cstr(path), p.line, p.col);
         return convert_scalar(n);
     }
@@ -117,7 +118,9 @@ static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at)
         char *key = xstrndup(ks ? ks : "", ks ? klen : 0);
         path->len = base;
         buf_printf(path, "%s%s", base ? "." : "", key);
-        value_set(map, key, convert(c, v, path, node_pos(c, k)));
+        srcpos kp = node_pos(c, k);
+        posmap_add_key(c->pos, buf_cstr(path), kp.line, kp.col);
+        value_set(map, key, convert(c, v, path, kp));
         free(key);
     }
     path->len = base;

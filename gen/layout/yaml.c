@@ -70,7 +70,8 @@ srcpos yaml_node_pos(const yaml_file *y, const value *n, const char *path)
         buf_putc(&p, '0');
         n = value_at(n, 0);
     }
-    srcpos r = path_pos(y, buf_cstr(&p));
+    srcpos r = posmap_get_key(y->pos, buf_cstr(&p));
+    if (r.line == 0) r = path_pos(y, buf_cstr(&p));
     buf_free(&p);
     return r;
 }
@@ -204,7 +205,7 @@ void yaml_check_keys(yaml_file *y, const value *map, const char *const *keys,
         buf path = {0};
         if (where && *where) buf_printf(&path, "%s.", where);
         buf_puts(&path, k);
-        diag_add(y->diags, DIAG_WARNING, NULL, path_pos(y, buf_cstr(&path)),
+        diag_add(y->diags, DIAG_WARNING, NULL, posmap_get_key(y->pos, buf_cstr(&path)),
                  "未知的设置项 %s（已忽略）", key_path(kk, sizeof kk, where, name));
         buf_free(&path);
     }

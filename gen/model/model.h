@@ -242,7 +242,8 @@ void value_write_json(const value *v, buf *out);
  *
  * Keys are dotted paths from the document root: "unit.name",
  * "overview.duties.0", "budget.2050302". The position of a mapping entry is
- * that of its value (of its key when the value is a mapping or sequence).
+ * that of its value (of its key when the value is a mapping, a sequence or
+ * empty); posmap_get_key gives the key's own position.
  * ---------------------------------------------------------------------- */
 
 typedef struct posmap posmap;
@@ -253,9 +254,14 @@ posmap *posmap_new(const char *file);
 const char *posmap_file(const posmap *m);
 /** Record `path` at 1-based line/col. */
 void posmap_add(posmap *m, const char *path, int line, int col);
+/** Record where the key of mapping entry `path` stands. */
+void posmap_add_key(posmap *m, const char *path, int line, int col);
 /** The position of `path`; when absent, that of its nearest recorded
  *  ancestor; failing that the file alone. `m` may be NULL (→ SRCPOS_NONE). */
 srcpos posmap_get(const posmap *m, const char *path);
+/** The position of the key of mapping entry `path` (for messages about the
+ *  key itself: unknown or misspelt keys); falls back to posmap_get. */
+srcpos posmap_get_key(const posmap *m, const char *path);
 /** Free the map (NULL is fine). */
 void posmap_free(posmap *m);
 

@@ -7,6 +7,7 @@
 typedef struct posmap_entry {
     char *path;
     int line, col;
+    bool key; /* the position of a mapping key, not of its value */
 } posmap_entry;
 
 struct posmap {
@@ -27,21 +28,39 @@ const char *posmap_file(const posmap *m)
     return m ? m->file : NULL;
 }
 
-void posmap_add(posmap *m, const char *path, int line, int col)
+static void posmap_put(posmap *m, const char *path, int line, int col, bool key)
 {
     if (m->count == m->cap) {
         m->cap = m->cap ? m->cap * 2 : 64;
         m->items = xrealloc(m->items, m->cap * sizeof *m->items);
     }
-    m->items[m->count++] = (posmap_entry){xstrdup(path), line, col};
+    m->items[m->count++] = (posmap_entry){xstrdup(path), line, col, key};
 }
 
-static const posmap_entry *posmap_find(const posmap *m, const char *path, size_t n)
+void posmap_add(posmap *m, const char *path, int line, int col)
+{
+    posmap_put(m, path, line, col, false);
+}
+
+void posmap_add_key(posmap *m, const char *path, int line, int col)
+{
+    posmap_put(m, path, line, col, true);
+}
+
+static const posmap_entry *posmap_find(const posmap *m, const char *path, size_t n, bool key)
 {
     for (size_t i = 0; i < m->count; i++)
-        if (strlen(m->items[i].path) == n && memcmp(m->items[i].path, path, n) == 0)
+        if (m->items[i].key == key && strlen(m->items[i].path) == n && memcmp(m->items[i].path, path, n) == 0)
             return &m->items[i];
     return NULL;
+}
+
+srcpos posmap_get_key(const posmap *m, const char *path)
+{
+    if (!m) return SRCPOS_NONE;
+    const posmap_entry *e = posmap_find(m, path, strlen(path), true);
+    if (e) return (srcpos){m->file, e->line, e->col};
+    return posmap_get(m, path);
 }
 
 srcpos posmap_get(const posmap *m, const char *path)
@@ -49,7 +68,7 @@ srcpos posmap_get(const posmap *m, const char *path)
     if (!m) return SRCPOS_NONE;
     size_t n = strlen(path);
     for (;;) {
-        const posmap_entry *e = posmap_find(m, path, n);
+        const posmap_entry *e = posmap_find(m, path, n, false);
         if (e) return (srcpos){m->file, e->line, e->col};
         while (n > 0 && path[n - 1] != '.') n--;
         if (n == 0) break;
