@@ -48,7 +48,7 @@ build/san/%.o: %.c
 build/san/juesuan: $(SAN_OBJS) build/san/gen/cli/main.o
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/san/tests/%: tests/unit/%.c $(SAN_OBJS)
+build/san/tests/%: tests/unit/%.c tests/unit/test_util.h $(SAN_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) \
 	  -o $@ $< $(SAN_OBJS) $(PKG_LIBS) $(shell pkg-config --libs cmocka)

@@ -5,20 +5,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../gen/doc/doc.h"
 
-static char *diags_text(const diag_list *d)
-{
-    char *out = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&out, &len);
-    diag_print(d, f);
-    fclose(f);
-    return out;
-}
 
 static void test_blocks(void **state)
 {

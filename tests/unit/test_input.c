@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,22 +34,7 @@ static char *path_of(const char *name)
 }
 
 /* The printed diagnostics as one string (caller frees). */
-static char *diags_text(const diag_list *d)
-{
-    char *out = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&out, &len);
-    diag_print(d, f);
-    fclose(f);
-    return out;
-}
 
-static void assert_diag_contains(const diag_list *d, const char *needle)
-{
-    char *t = diags_text(d);
-    if (!strstr(t, needle)) fail_msg("expected “%s” in diagnostics:\n%s", needle, t);
-    free(t);
-}
 
 /* ---- CSV ---- */
 

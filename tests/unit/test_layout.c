@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -407,20 +409,6 @@ static void test_break_center_and_long_runs(void **state)
 
 /* ---- pagination ---- */
 
-static int test_line = 0;
-
-static block *add_block(doc *d, block_type type, int level, const char *text)
-{
-    d->blocks = realloc(d->blocks, (d->count + 1) * sizeof *d->blocks);
-    block *b = &d->blocks[d->count++];
-    d->cap = d->count;
-    memset(b, 0, sizeof *b);
-    b->type = type;
-    b->level = level;
-    b->text = text ? xstrdup(text) : NULL;
-    b->pos = (srcpos){"test.md", ++test_line, 1};
-    return b;
-}
 
 /* A paragraph of exactly n body lines of one repeated character. */
 static void add_lines(doc *d, const char *ch, size_t n)

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_util.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -59,20 +61,6 @@ static int teardown(void **state)
     return 0;
 }
 
-static int block_line = 0;
-
-static block *add_block(doc *d, block_type type, int level, const char *text)
-{
-    d->blocks = realloc(d->blocks, (d->count + 1) * sizeof *d->blocks);
-    block *b = &d->blocks[d->count++];
-    d->cap = d->count;
-    memset(b, 0, sizeof *b);
-    b->type = type;
-    b->level = level;
-    b->text = text ? xstrdup(text) : NULL;
-    b->pos = (srcpos){"test.md", ++block_line, 1};
-    return b;
-}
 
 static void add_cover(doc *d)
 {
