@@ -10,7 +10,7 @@ CC ?= cc
 PKGS := freetype2 xlsxwriter libfyaml
 DEB_PACKAGES := build-essential clang pkg-config libhpdf-dev libfreetype-dev \
   libxlsxwriter-dev libfyaml-dev libcmocka-dev poppler-utils qpdf mupdf-tools \
-  python3 python3-openpyxl nodejs npm ca-certificates
+  python3 python3-openpyxl nodejs:node npm:npm ca-certificates
 VERSION := 0.1.0
 
 # pkg-config is asked when a recipe runs (recursive '='), so the first

@@ -1,9 +1,16 @@
 #!/bin/sh
-# Install the Debian packages named on the command line that are not installed yet.
-# apt-get update runs once, and only when something is missing.
+# Install the Debian packages named on the command line that are not installed
+# yet. An argument PKG:CMD is also satisfied when the command CMD is on PATH
+# (Node.js and npm may come from elsewhere, e.g. a bundled npm that conflicts
+# with Debian's package). apt-get update runs once, and only when something is
+# missing.
 set -eu
 missing=""
-for p in "$@"; do
+for arg in "$@"; do
+  p=${arg%%:*}
+  cmd=""
+  [ "$p" != "$arg" ] && cmd=${arg#*:}
+  [ -n "$cmd" ] && command -v "$cmd" >/dev/null 2>&1 && continue
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
