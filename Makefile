@@ -28,6 +28,7 @@ SRCS := $(sort $(wildcard gen/*/*.c))
 LIB_SRCS := $(filter-out gen/cli/main.c,$(SRCS))
 REL_OBJS := $(LIB_SRCS:%.c=build/rel/%.o)
 SAN_OBJS := $(LIB_SRCS:%.c=build/san/%.o)
+CLANG_OBJS := $(SRCS:%.c=build/clang/%.o)
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=build/san/tests/%)
 
@@ -44,6 +45,14 @@ build/rel/%.o: %.c
 build/san/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+# The same sources with clang, so that both compilers' warnings are errors in every test run.
+build/clang/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(BASE_CFLAGS) $(REL_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+build/clang/juesuan: $(CLANG_OBJS)
+	clang $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/san/juesuan: $(SAN_OBJS) build/san/gen/cli/main.o
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -71,9 +80,9 @@ run-units: juesuan
 test: deps fonts
 	@$(MAKE) --no-print-directory test-run
 
-# Everything under the sanitizers; the release binary is built too so that
-# warnings under both flag sets are caught.
-test-run: juesuan build/san/juesuan $(TEST_BINS)
+# Everything under the sanitizers; the release binary (gcc) and a clang build
+# are made too, so that warnings under both compilers and flag sets are caught.
+test-run: juesuan build/clang/juesuan build/san/juesuan $(TEST_BINS)
 	@sh tests/run.sh
 
 bench: deps fonts
