@@ -64,6 +64,7 @@ typedef struct project {
     char *root;
     spec_set specs;
     bool specs_loaded;
+    facts_options options;
     layout_config *layout;
     /* partial templates, loaded on first use */
     char **partial_names, **partial_texts;
@@ -93,6 +94,7 @@ static const char *partial_lookup(void *ctx, const char *name)
 static void project_free(project *p)
 {
     if (p->specs_loaded) specs_free(&p->specs);
+    facts_options_free(&p->options);
     layout_config_free(p->layout);
     for (size_t i = 0; i < p->n_partials; i++) free(p->partial_names[i]), free(p->partial_texts[i]);
     free(p->partial_names);
@@ -109,6 +111,7 @@ static int project_open(project *p, bool need_layout, diag_list *d)
     buf_printf(&t, "%s/templates", p->root);
     int rc = specs_load(buf_cstr(&t), &p->specs, d);
     p->specs_loaded = true;
+    if (facts_options_load(buf_cstr(&t), &p->options, d) != 0) rc = -1;
     buf_free(&t);
     if (rc != 0) return EXIT_BAD_INPUT;
     if (need_layout) {
@@ -141,7 +144,7 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool render,
 {
     memset(b, 0, sizeof *b);
     if (unit_load(dir, &p->specs, &b->u, d) != 0) return EXIT_BAD_INPUT;
-    b->facts = facts_build(&b->u, &p->specs, d);
+    b->facts = facts_build(&b->u, &p->specs, &p->options, d);
     if (!b->facts) return EXIT_BAD_INPUT;
     if (!render) return EXIT_OK;
 

@@ -1,6 +1,8 @@
-/* facts.c — build the facts tree: unit metadata and part one (单位概况). */
-#include "facts.h"
+/* facts.c — build the facts tree: unit metadata, part one (单位概况), and
+ * the helpers the section builders share. */
+#include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 char *facts_cn_number(int n, char *out)
@@ -74,16 +76,188 @@ static value *facts_tables(const spec_set *specs)
         value_set_string(t, "label", s->label);
         value_set_string(t, "title", s->title);
         value_set_string(t, "number", facts_cn_number((int)i + 1, num));
+        value_set_string(t, "sheet", s->sheet);
     }
     return list;
 }
 
-value *facts_build(const unit *u, const spec_set *specs, diag_list *diags)
+/* 第四部分 附件: the titles unit.yaml lists under attachments. */
+static value *facts_attachments(fctx *c)
 {
+    value *list = value_new_list();
+    const value *a = value_get(c->u->yaml, "attachments");
+    if (a && value_get_type(a) != VALUE_LIST) {
+        diag_error(c->diags, unit_pos(c->u, "attachments"), "attachments 应是附件标题的列表");
+        c->errors++;
+        return list;
+    }
+    for (size_t i = 0; i < value_count(a); i++) {
+        char path[48];
+        snprintf(path, sizeof path, "attachments.%zu", i);
+        const char *t = fctx_text(c, path, true);
+        if (!t) continue;
+        value *e = value_append(list, value_new_map());
+        value_set_int(e, "number", (int64_t)i + 1);
+        value_set_string(e, "title", t);
+    }
+    return list;
+}
+
+money_t fctx_money(fctx *c, const char *path, bool required)
+{
+    const value *v = value_get_path(c->u->yaml, path);
+    if (!v || value_get_type(v) == VALUE_NULL) {
+        if (required) {
+            diag_error(c->diags, unit_pos(c->u, path), "unit.yaml 缺少 %s（金额）", path);
+            c->errors++;
+        }
+        return 0;
+    }
+    money_t m = 0;
+    money_status st = value_get_type(v) == VALUE_NUMBER ? money_parse(value_get_text(v), c->u->money_unit, &m)
+                                                         : MONEY_SYNTAX;
+    if (st != MONEY_OK) {
+        const char *t = value_get_text(v);
+        diag_error(c->diags, unit_pos(c->u, path), "%s 应是金额（%s），实为“%s”：%s", path,
+                   money_unit_name(c->u->money_unit), t ? t : "（非文字）", money_status_text(st));
+        c->errors++;
+        return 0;
+    }
+    return m;
+}
+
+const char *fctx_text(fctx *c, const char *path, bool required)
+{
+    const value *v = value_get_path(c->u->yaml, path);
+    if (!v || value_get_type(v) == VALUE_NULL) {
+        if (required) {
+            diag_error(c->diags, unit_pos(c->u, path), "unit.yaml 缺少 %s", path);
+            c->errors++;
+        }
+        return NULL;
+    }
+    if (value_get_type(v) != VALUE_STRING && value_get_type(v) != VALUE_NUMBER) {
+        diag_error(c->diags, unit_pos(c->u, path), "%s 应是文字", path);
+        c->errors++;
+        return NULL;
+    }
+    return value_get_text(v);
+}
+
+int64_t fctx_count(fctx *c, const char *path, bool required)
+{
+    const value *v = value_get_path(c->u->yaml, path);
+    if (!v || value_get_type(v) == VALUE_NULL) {
+        if (required) {
+            diag_error(c->diags, unit_pos(c->u, path), "unit.yaml 缺少 %s（数量）", path);
+            c->errors++;
+        }
+        return 0;
+    }
+    const char *t = value_get_type(v) == VALUE_NUMBER ? value_get_text(v) : NULL;
+    char *end = NULL;
+    long long n = t ? strtoll(t, &end, 10) : -1;
+    if (!t || *end || n < 0 || n > 1000000000) {
+        diag_error(c->diags, unit_pos(c->u, path), "%s 应是非负整数，实为“%s”", path,
+                   value_get_text(v) ? value_get_text(v) : "（非文字）");
+        c->errors++;
+        return 0;
+    }
+    return (int64_t)n;
+}
+
+const table *fctx_table(fctx *c, const char *id)
+{
+    const table *t = unit_table(c->u, id);
+    if (!t) {
+        diag_error(c->diags, (srcpos){c->u->yaml_path, 0, 0}, "模板中没有表格规格 %s（templates/tables/）", id);
+        c->errors++;
+    }
+    return t;
+}
+
+char *label_strip_number(const char *label)
+{
+    /* "一、" … "二十六、" or "（一）" */
+    const char *p = label;
+    if (strncmp(p, "（", 3) == 0) {
+        const char *close = strstr(p, "）");
+        if (close) return xstrdup(close + 3);
+    }
+    const char *dun = strstr(p, "、");
+    if (dun && dun - p <= 12) {
+        static const char *const numerals = "一二三四五六七八九十";
+        bool all = true;
+        for (const char *q = p; q < dun; q += 3)
+            if (!strstr(numerals, (char[4]){q[0], q[1], q[2], 0})) all = false;
+        if (all) return xstrdup(dun + 3);
+    }
+    return xstrdup(label);
+}
+
+void structure_list(fctx *c, value *list, const char *const *names, const money_t *amounts, size_t n,
+                    money_t whole)
+{
+    int64_t *shares = xcalloc(n ? n : 1, sizeof *shares);
+    bool ok = facts_shares(amounts, n, whole, c->o, shares);
+    value *last = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (money_round_wan(amounts[i]) == 0 && !c->o->list_zero_items) continue;
+        value *item = value_append(list, value_new_map());
+        value_set_string(item, "name", names[i]);
+        value_set(item, "amount", facts_amount(amounts[i]));
+        value_set(item, "share", ok ? facts_percent(shares[i], c->o) : value_new_null());
+        last = value_set_bool(item, "last", false);
+    }
+    if (last) value_set(value_at(list, value_count(list) - 1), "last", value_new_bool(true));
+    free(shares);
+}
+
+/* "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）" */
+char *subject_path(fctx *c, const char *code)
+{
+    buf b = {0};
+    static const char *const level[] = {"类", "款", "项"};
+    for (int i = 0; i < 3; i++) {
+        size_t n = (size_t)(3 + 2 * i);
+        if (strlen(code) < n) break;
+        char part[8];
+        memcpy(part, code, n);
+        part[n] = '\0';
+        const subject *s = catalog_find(&c->specs->functions, part);
+        buf_printf(&b, "%s（%s）", s ? s->name : part, level[i]);
+    }
+    return buf_detach(&b);
+}
+
+void set_reason(fctx *c, value *m, const char *key, const char *path)
+{
+    const char *t = fctx_text(c, path, false);
+    value_set(m, key, t ? value_new_string(t) : value_new_null());
+}
+
+value *facts_build(const unit *u, const spec_set *specs, const facts_options *o, diag_list *diags)
+{
+    fctx c = {u, specs, o, diags, 0};
     size_t before = diag_error_count(diags);
     value *root = value_new_map();
     value_set(root, "unit", facts_unit(u));
     value_set(root, "overview", facts_overview(u, diags));
+    value_set(root, "totals", facts_totals(&c));
+    value_set(root, "income", facts_income(&c));
+    value_set(root, "expenditure", facts_expenditure(&c));
+    value_set(root, "fiscal", facts_fiscal(&c));
+    value_set(root, "general_budget", facts_general_budget(&c));
+    value_set(root, "basic", facts_basic(&c));
+    value_set(root, "three_public", facts_three_public(&c));
+    value_set(root, "government_fund",
+              facts_fund(&c, "t10", "expenditure", "previous.government_fund", "reasons.government_fund"));
+    value_set(root, "state_capital",
+              facts_fund(&c, "t12", "total", "previous.state_capital", "reasons.state_capital"));
+    value_set(root, "other", facts_other(&c));
+    value_set(root, "glossary", facts_glossary(&c));
+    value *att = value_set(root, "attachments", facts_attachments(&c));
+    value_set_bool(root, "has_attachments", value_count(att) > 0);
     value_set(root, "tables", facts_tables(specs));
     if (diag_error_count(diags) > before) {
         value_free(root);

@@ -26,11 +26,17 @@ typedef struct facts_options {
                                 reader can check it with a calculator) */
     bool list_zero_items;    /* structure lists name items of 0 too */
     bool zero_percent_plain; /* a zero percent is written "0", not "0.00" */
+    value *glossary;         /* templates/glossary.yaml: before/after term lists */
+    posmap *glossary_pos;
 } facts_options;
 
-/** Load options from a YAML file of booleans (unknown keys are errors);
- *  missing keys keep the defaults. Returns 0 or -1. */
-int facts_options_load(const char *path, facts_options *out, diag_list *diags);
+/** Load the options from templates_dir/facts.yaml (booleans; unknown keys
+ *  are errors; missing keys keep the defaults) and the fixed 名词解释 terms
+ *  from templates_dir/glossary.yaml. Returns 0 or -1. */
+int facts_options_load(const char *templates_dir, facts_options *out, diag_list *diags);
+
+/** Free what facts_options_load allocated. */
+void facts_options_free(facts_options *o);
 
 /** An amount as shown in text: 万元, 2 decimals, no thousands separators. */
 value *facts_amount(money_t v);
@@ -38,7 +44,8 @@ value *facts_amount(money_t v);
 /** A percent (hundredths) as shown: "95.19"; 0 as "0" when the option says. */
 value *facts_percent(int64_t hundredths, const facts_options *o);
 
-/** Change against the prior year, compared as shown (rounded to 0.01 万元):
+/** Change against the prior year. Equality is judged as shown (rounded to
+ *  0.01 万元); the amount and the percent come from the exact values:
  *  {current, previous, amount (absolute), equal, increase, decrease,
  *   direction 增加|减少|持平, rate_direction 增长|下降|持平, previous_zero,
  *   has_percent, percent (of |previous|; null when previous is 0 and the
@@ -56,7 +63,7 @@ value *facts_completion(money_t final, money_t budget, const facts_options *o);
 
 /** Build the facts tree of a loaded unit. Returns NULL after adding errors
  *  to `diags` (e.g. a part-one text that is not a string). */
-value *facts_build(const unit *u, const spec_set *specs, diag_list *diags);
+value *facts_build(const unit *u, const spec_set *specs, const facts_options *o, diag_list *diags);
 
 /** Chinese numeral for 1–99 ("一", "十", "十三", "二十一") into `out`
  *  (size >= 16); returns `out`. */

@@ -7,8 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-int facts_options_load(const char *path, facts_options *out, diag_list *diags)
+int facts_options_load(const char *templates_dir, facts_options *out, diag_list *diags)
 {
+    memset(out, 0, sizeof *out);
+    buf path = {0};
+    buf_printf(&path, "%s/facts.yaml", templates_dir);
     /* defaults: what seed 003 (Sichuan) does */
     out->prior_zero_as_100 = true;
     out->largest_remainder = false;
@@ -16,7 +19,7 @@ int facts_options_load(const char *path, facts_options *out, diag_list *diags)
     out->zero_percent_plain = true;
     value *root = NULL;
     posmap *pos = NULL;
-    int rc = yaml_load(path, &root, &pos, diags);
+    int rc = yaml_load(buf_cstr(&path), &root, &pos, diags);
     if (rc == 0) {
         static const struct {
             const char *key;
@@ -45,7 +48,19 @@ int facts_options_load(const char *path, facts_options *out, diag_list *diags)
     }
     value_free(root);
     posmap_free(pos);
+    path.len = 0;
+    buf_printf(&path, "%s/glossary.yaml", templates_dir);
+    if (yaml_load(buf_cstr(&path), &out->glossary, &out->glossary_pos, diags) != 0) rc = -1;
+    buf_free(&path);
     return rc;
+}
+
+void facts_options_free(facts_options *o)
+{
+    value_free(o->glossary);
+    posmap_free(o->glossary_pos);
+    o->glossary = NULL;
+    o->glossary_pos = NULL;
 }
 
 value *facts_amount(money_t v)
@@ -61,7 +76,9 @@ value *facts_percent(int64_t hundredths, const facts_options *o)
     return value_new_string(percent_format(hundredths, b));
 }
 
-/* Compare what a reader sees: both values rounded to 0.01 万元. */
+/* Equality is judged as a reader sees it (both rounded to 0.01 万元), so
+ * the text never says "增加0.00万元"; amounts and percents come from the
+ * exact values. */
 static int shown_cmp(money_t a, money_t b)
 {
     money_t ra = money_round_wan(a), rb = money_round_wan(b);
@@ -74,7 +91,7 @@ value *facts_change(money_t current, money_t previous, const facts_options *o)
     value_set(m, "current", facts_amount(current));
     value_set(m, "previous", facts_amount(previous));
     int cmp = shown_cmp(current, previous);
-    money_t diff = money_round_wan(current) - money_round_wan(previous);
+    money_t diff = current - previous;
     value_set(m, "amount", facts_amount(diff < 0 ? -diff : diff));
     value_set_bool(m, "equal", cmp == 0);
     value_set_bool(m, "increase", cmp > 0);
@@ -91,8 +108,9 @@ value *facts_change(money_t current, money_t previous, const facts_options *o)
     } else if (money_round_wan(previous) == 0) {
         if (o->prior_zero_as_100) h = 10000, has = true;
     } else {
-        money_t base = money_round_wan(previous);
-        has = money_percent(diff < 0 ? -diff : diff, base < 0 ? -base : base, &h);
+        /* from the exact amounts, as ARCHITECTURE says: 8.4495 / 12.4210 → 68.03 */
+        money_t d = current - previous, base = previous;
+        has = money_percent(d < 0 ? -d : d, base < 0 ? -base : base, &h);
     }
     value_set_bool(m, "has_percent", has);
     value_set(m, "percent", has ? facts_percent(h, o) : value_new_null());
@@ -141,10 +159,10 @@ value *facts_completion(money_t final, money_t budget, const facts_options *o)
     value_set_bool(m, "greater", cmp > 0);
     value_set_bool(m, "less", cmp < 0);
     value_set_string(m, "comparison", cmp == 0 ? "等于" : cmp > 0 ? "大于" : "小于");
-    money_t diff = money_round_wan(final) - money_round_wan(budget);
+    money_t diff = final - budget;
     value_set(m, "difference", facts_amount(diff < 0 ? -diff : diff));
     int64_t h;
-    if (money_round_wan(budget) != 0 && money_percent(money_round_wan(final), money_round_wan(budget), &h))
+    if (money_round_wan(budget) != 0 && money_percent(final, budget, &h))
         value_set(m, "percent", facts_percent(h, o));
     else
         value_set(m, "percent", value_new_null());
