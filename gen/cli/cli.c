@@ -22,6 +22,7 @@ static const char USAGE[] =
     "  juesuan build UNIT_DIR... [-o OUT_DIR]  生成决算公开 PDF 和附表 XLSX（默认输出到 output/<单位文件夹名>/）\n"
     "  juesuan check UNIT_DIR...               只读取并检查数据，不写文件\n"
     "  juesuan facts UNIT_DIR                  以 JSON 输出由数据计算出的全部数字和措辞\n"
+    "  juesuan markup UNIT_DIR                 输出模板渲染后的文档标记（排版之前的全文）\n"
     "  juesuan --help                          显示本帮助\n"
     "  juesuan --version                       显示版本\n"
     "\n"
@@ -83,6 +84,10 @@ static const char *partial_lookup(void *ctx, const char *name)
     char *text = file_read_all(buf_cstr(&path), NULL);
     buf_free(&path);
     if (!text) return NULL;
+    /* a one-line partial is an inline snippet ({{>change}} inside a
+     * sentence): its final newline is the file's, not the snippet's */
+    size_t n = strlen(text);
+    if (n && text[n - 1] == '\n' && !memchr(text, '\n', n - 1)) text[n - 1] = '\0';
     p->partial_names = xrealloc(p->partial_names, (p->n_partials + 1) * sizeof *p->partial_names);
     p->partial_texts = xrealloc(p->partial_texts, (p->n_partials + 1) * sizeof *p->partial_texts);
     p->partial_names[p->n_partials] = xstrdup(name);
@@ -129,6 +134,7 @@ static int project_open(project *p, bool need_layout, diag_list *d)
 typedef struct unit_build {
     unit u;
     value *facts;
+    char *markup; /* the rendered templates */
     doc document;
 } unit_build;
 
@@ -136,6 +142,7 @@ static void unit_build_free(unit_build *b)
 {
     unit_free(&b->u);
     value_free(b->facts);
+    free(b->markup);
     doc_free(&b->document);
 }
 
@@ -160,12 +167,11 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool render,
     opt.strict = true;
     opt.partials = partial_lookup;
     opt.partials_ctx = p;
-    char *markup = template_render(tmpl, b->facts, &opt, buf_cstr(&path), d);
+    b->markup = template_render(tmpl, b->facts, &opt, buf_cstr(&path), d);
     free(tmpl);
     buf_free(&path);
-    if (!markup) return EXIT_BAD_INPUT;
-    int rc = doc_parse(markup, "templates/disclosure.mustache（渲染结果）", &b->document, d);
-    free(markup);
+    if (!b->markup) return EXIT_BAD_INPUT;
+    int rc = doc_parse(b->markup, "templates/disclosure.mustache（渲染结果）", &b->document, d);
     return rc == 0 ? EXIT_OK : EXIT_BAD_INPUT;
 }
 
@@ -333,11 +339,14 @@ static int cmd_build(int argc, char **argv)
     return finish(&d, rc);
 }
 
-static int cmd_check(int argc, char **argv, bool print_facts)
+/* What check-like commands print after reading a unit. */
+typedef enum check_mode { MODE_CHECK, MODE_FACTS, MODE_MARKUP } check_mode;
+
+static int cmd_check(int argc, char **argv, check_mode mode)
 {
-    if (argc == 0 || (print_facts && argc != 1)) {
-        fprintf(stderr, "juesuan: 错误: %s\n%s", print_facts ? "facts 需要恰好一个单位目录" : "check 需要至少一个单位目录",
-                USAGE);
+    if (argc == 0 || (mode != MODE_CHECK && argc != 1)) {
+        fprintf(stderr, "juesuan: 错误: %s\n%s",
+                mode == MODE_CHECK ? "check 需要至少一个单位目录" : "facts/markup 需要恰好一个单位目录", USAGE);
         return EXIT_USAGE;
     }
     for (int i = 0; i < argc; i++)
@@ -350,12 +359,14 @@ static int cmd_check(int argc, char **argv, bool print_facts)
     int rc = project_open(&p, false, &d);
     for (int i = 0; rc == EXIT_OK && i < argc; i++) {
         unit_build b;
-        int r = unit_prepare(&p, argv[i], &b, !print_facts, &d);
-        if (r == EXIT_OK && print_facts) {
+        int r = unit_prepare(&p, argv[i], &b, mode != MODE_FACTS, &d);
+        if (r == EXIT_OK && mode == MODE_FACTS) {
             buf json = {0};
             value_write_json(b.facts, &json);
             fputs(buf_cstr(&json), stdout);
             buf_free(&json);
+        } else if (r == EXIT_OK && mode == MODE_MARKUP) {
+            fputs(b.markup, stdout);
         }
         unit_build_free(&b);
         if (r > rc) rc = r;
@@ -380,8 +391,9 @@ int cli_run(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "build") == 0) return cmd_build(argc - 2, argv + 2);
-    if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2, false);
-    if (strcmp(cmd, "facts") == 0) return cmd_check(argc - 2, argv + 2, true);
+    if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2, MODE_CHECK);
+    if (strcmp(cmd, "facts") == 0) return cmd_check(argc - 2, argv + 2, MODE_FACTS);
+    if (strcmp(cmd, "markup") == 0) return cmd_check(argc - 2, argv + 2, MODE_MARKUP);
     fprintf(stderr, "juesuan: 错误: 未知命令 %s\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

@@ -3,6 +3,7 @@
  *   juesuan build UNIT_DIR... [-o OUT_DIR]   PDF + XLSX into OUT_DIR/<unit folder>/
  *   juesuan check UNIT_DIR...                read and check, write nothing
  *   juesuan facts UNIT_DIR                   print the facts tree as JSON
+ *   juesuan markup UNIT_DIR                  print the rendered block markup
  *   juesuan --help | --version
  *
  * Exit status: 0 ok, 1 bad input, 2 bad usage, 3 internal error. Messages go
