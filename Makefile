@@ -5,6 +5,7 @@
 #   make run     deps + fonts + build + build every unit under input/ into output/
 #   make test    deps + fonts + build + every test, under ASan and UBSan
 #   make bench   time the example build (a benchmark, not a test)
+#   make mustache-spec   run the mustache spec files against gen/template
 
 CC ?= cc
 PKGS := freetype2 xlsxwriter libfyaml
@@ -32,7 +33,7 @@ CLANG_OBJS := $(SRCS:%.c=build/clang/%.o)
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all deps fonts run run-units test test-run unit-tests e2e-tests bench clean juesuan-san
+.PHONY: all deps fonts run run-units test test-run mustache-spec bench clean
 all: juesuan
 
 juesuan: $(REL_OBJS) build/rel/gen/cli/main.o
@@ -84,6 +85,10 @@ test: deps fonts
 # are made too, so that warnings under both compilers and flag sets are caught.
 test-run: juesuan build/clang/juesuan build/san/juesuan $(TEST_BINS)
 	@sh tests/run.sh
+
+# The mustache spec (../shared/conformance/mustache-spec/*.json) on its own.
+mustache-spec: build/san/tests/test_mustache
+	build/san/tests/test_mustache
 
 bench: deps fonts
 	@$(MAKE) --no-print-directory juesuan

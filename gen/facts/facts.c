@@ -57,6 +57,27 @@ static value *facts_overview(const unit *u, diag_list *diags)
             value_set_string(item, "text", t);
         }
     }
+    /* the units a 部门决算 consolidates (部门决算单位构成) */
+    const value *units = value_get_path(u->yaml, "overview.units");
+    value *ul = value_set(m, "units", value_new_list());
+    for (size_t i = 0; i < value_count(units); i++) {
+        char path[48];
+        snprintf(path, sizeof path, "overview.units.%zu", i);
+        const value *e = value_at(units, i);
+        const char *name = value_get_text(value_get(e, "name"));
+        const char *note = value_get_text(value_get(e, "note"));
+        if (!name) {
+            diag_error(diags, unit_pos(u, path), "overview.units 的每一项应有 name（单位名称），可有 note（备注）");
+            continue;
+        }
+        value *it = value_append(ul, value_new_map());
+        value_set_int(it, "number", (int64_t)i + 1);
+        value_set_string(it, "name", name);
+        value_set(it, "note", note && note[0] ? value_new_string(note) : value_new_null());
+        value_set_bool(it, "last", i + 1 == value_count(units));
+    }
+    value_set_bool(m, "has_units", value_count(ul) > 0);
+    value_set_int(m, "unit_count", (int64_t)value_count(ul));
     const value *org = value_get_path(u->yaml, "overview.organization");
     if (!org || value_get_type(org) != VALUE_STRING)
         diag_error(diags, unit_pos(u, "overview.organization"), "overview.organization 应是机构设置的文字");

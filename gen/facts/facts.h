@@ -5,11 +5,31 @@
  * it as JSON (keys in a stable order). Amounts are formatted strings in
  * 万元 with 2 decimals ("3313.32"); counts are numbers.
  *
- * Top-level keys so far:
- *   unit      name, short_name, kind (部门|单位), year, published
- *             (“2025年9月18日”), money_unit, title (cover/metadata title)
- *   overview  duties: [{number “（一）”, text}], organization
- *   tables    [{id, label, title, number “一”}] in official order
+ * Top-level keys (juesuan facts input/leshan-2024 shows every one):
+ *   unit            name, short_name, kind (部门|单位), year, previous_year,
+ *                   published (“2025年9月18日”), money_unit, title
+ *   overview        duties [{number “（一）”, text}], organization
+ *   totals          一 收支总计: income, expenditure, equal, change, expenditure_change, reason
+ *   income          二 收入: total, has_items, items [{name, amount, share, last}]
+ *   expenditure     三 支出: total, basic, project, has_items, items
+ *   fiscal          四 财政拨款收支总计: like totals
+ *   general_budget  五: amount, share_of_expenditure, change, reason,
+ *                   classes [{name, amount, share, last}], has_classes,
+ *                   budget (completion of the total), has_items,
+ *                   items [{number, code, path, final, budget, percent,
+ *                   comparison 大于|小于|等于, equal, has_budget, reason}]
+ *   basic           六: total, personnel {amount, items “基本工资、…”}, public {…}
+ *   three_public    七: has_spending, total (completion + change), reason,
+ *                   budget_reason, abroad / vehicle / reception (completion,
+ *                   name, share, change, reason, and their quantities)
+ *   government_fund, state_capital  八/九: amount, share, change, has_funds, reason
+ *   other           十: admin_operating, procurement, assets, performance
+ *   glossary        第三部分: [{number, term, text}]
+ *   attachments     第四部分: [{number, title}], has_attachments
+ *   tables          第五部分: [{id, label, title, number “一”, sheet}]
+ * A change is {current, previous, amount, equal, increase, decrease,
+ * direction 增加|减少|持平, rate_direction 增长|下降|持平, previous_zero,
+ * has_percent, percent}; see facts_change.
  */
 #ifndef JUESUAN_FACTS_H
 #define JUESUAN_FACTS_H
