@@ -8,6 +8,9 @@
 #   make mustache-spec   run the mustache spec files against gen/template
 
 CC ?= cc
+# Where objects and test binaries go (several checkouts or people can build
+# side by side with BUILD=/some/dir).
+BUILD ?= build
 PKGS := freetype2 xlsxwriter libfyaml
 DEB_PACKAGES := build-essential clang pkg-config libhpdf-dev libfreetype-dev \
   libxlsxwriter-dev libfyaml-dev libcmocka-dev poppler-utils qpdf mupdf-tools \
@@ -27,38 +30,38 @@ CFLAGS ?=
 
 SRCS := $(sort $(wildcard gen/*/*.c))
 LIB_SRCS := $(filter-out gen/cli/main.c,$(SRCS))
-REL_OBJS := $(LIB_SRCS:%.c=build/rel/%.o)
-SAN_OBJS := $(LIB_SRCS:%.c=build/san/%.o)
-CLANG_OBJS := $(SRCS:%.c=build/clang/%.o)
+REL_OBJS := $(LIB_SRCS:%.c=$(BUILD)/rel/%.o)
+SAN_OBJS := $(LIB_SRCS:%.c=$(BUILD)/san/%.o)
+CLANG_OBJS := $(SRCS:%.c=$(BUILD)/clang/%.o)
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
-TEST_BINS := $(TEST_SRCS:tests/unit/%.c=build/san/tests/%)
+TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/san/tests/%)
 
 .PHONY: all deps fonts run run-units test test-run mustache-spec bench clean
 all: juesuan
 
-juesuan: $(REL_OBJS) build/rel/gen/cli/main.o
+juesuan: $(REL_OBJS) $(BUILD)/rel/gen/cli/main.o
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/rel/%.o: %.c
+$(BUILD)/rel/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
-build/san/%.o: %.c
+$(BUILD)/san/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 # The same sources with clang, so that both compilers' warnings are errors in every test run.
-build/clang/%.o: %.c
+$(BUILD)/clang/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang $(BASE_CFLAGS) $(REL_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
-build/clang/juesuan: $(CLANG_OBJS)
+$(BUILD)/clang/juesuan: $(CLANG_OBJS)
 	clang $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/san/juesuan: $(SAN_OBJS) build/san/gen/cli/main.o
+$(BUILD)/san/juesuan: $(SAN_OBJS) $(BUILD)/san/gen/cli/main.o
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/san/tests/%: tests/unit/%.c tests/unit/test_util.h $(SAN_OBJS)
+$(BUILD)/san/tests/%: tests/unit/%.c tests/unit/test_util.h $(SAN_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) \
 	  -o $@ $< $(SAN_OBJS) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
@@ -83,18 +86,18 @@ test: deps fonts
 
 # Everything under the sanitizers; the release binary (gcc) and a clang build
 # are made too, so that warnings under both compilers and flag sets are caught.
-test-run: juesuan build/clang/juesuan build/san/juesuan $(TEST_BINS)
-	@sh tests/run.sh
+test-run: juesuan $(BUILD)/clang/juesuan $(BUILD)/san/juesuan $(TEST_BINS)
+	@BUILD=$(BUILD) sh tests/run.sh
 
 # The mustache spec (../shared/conformance/mustache-spec/*.json) on its own.
-mustache-spec: build/san/tests/test_mustache
-	build/san/tests/test_mustache
+mustache-spec: $(BUILD)/san/tests/test_mustache
+	$(BUILD)/san/tests/test_mustache
 
 bench: deps fonts
 	@$(MAKE) --no-print-directory juesuan
 	@sh tests/tools/bench.sh
 
 clean:
-	rm -rf build juesuan
+	rm -rf $(BUILD) juesuan
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
