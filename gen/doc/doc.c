@@ -157,6 +157,8 @@ void doc_free(doc *d)
         free(b->arg);
         for (size_t k = 0; k < b->n_lines; k++) free(b->lines[k].text);
         free(b->lines);
+        table_grid_free(b->grid);
+        chart_data_free(b->chart);
     }
     free(d->blocks);
     d->blocks = NULL;

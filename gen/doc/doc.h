@@ -21,7 +21,65 @@
 #ifndef JUESUAN_DOC_H
 #define JUESUAN_DOC_H
 
-#include "../model/model.h"
+#include "../facts/facts.h"
+
+/* ------------------------------------------------------------------------
+ * Printed tables: the one place that decides how an appendix table looks
+ * (header block with merged cells, two-sided forms side by side, rows split
+ * over two sides, transposed forms, notes). gen/xlsx and gen/pdf both draw
+ * this grid, so the workbook and the PDF cannot differ.
+ * ---------------------------------------------------------------------- */
+
+typedef enum grid_align { GRID_LEFT = 0, GRID_CENTER, GRID_RIGHT } grid_align;
+
+typedef struct grid_cell {
+    int row, col;           /* top-left, 0-based within the grid */
+    int row_span, col_span; /* >= 1 */
+    char *text;             /* what is printed ("" for an empty cell) */
+    bool is_amount;         /* a money cell: `amount` holds the value */
+    money_t amount;         /* 分; printed as 万元 #,##0.00 */
+    bool header;            /* part of the header block */
+    bool bold;              /* totals */
+    grid_align align;
+} grid_cell;
+
+typedef struct table_grid {
+    const table_spec *spec;
+    char *label;      /* "公开01表" */
+    char *title;      /* "收入支出决算总表" */
+    char *org_line;   /* "编制单位：…" */
+    char *unit_line;  /* "单位：万元" */
+    int rows, cols;   /* grid size, header included */
+    int header_rows;  /* the first rows that repeat on each page */
+    int *widths;      /* cols entries, in characters */
+    grid_cell *cells; /* every printed cell (spanned positions appear once) */
+    size_t n_cells;
+    char **notes;     /* rendered footnotes (or the empty-table note) */
+    size_t n_notes;
+    bool empty;       /* the table has no data */
+    bool landscape;
+} table_grid;
+
+/* ------------------------------------------------------------------------
+ * Charts (图1–图7): the data a chart shows, taken from the facts tree.
+ * ---------------------------------------------------------------------- */
+
+typedef enum chart_kind { CHART_BAR = 1, CHART_PIE = 2 } chart_kind;
+
+typedef struct chart_item {
+    char *label;      /* "2024年度" or "一般公共预算财政拨款收入" */
+    money_t value;    /* exact, 分 */
+    char *value_text; /* "3313.32" (万元, as the text says it) */
+    char *share_text; /* "95.19" for pie slices; NULL for bars */
+} chart_item;
+
+typedef struct chart_data {
+    chart_kind kind;
+    char *caption;    /* "图1：收、支决算总计变动情况" */
+    char *unit;       /* "万元" */
+    chart_item *items;
+    size_t n_items;
+} chart_data;
 
 typedef enum block_type {
     BLOCK_COVER = 1,
@@ -52,6 +110,8 @@ typedef struct block {
     bool noindent;     /* BLOCK_PARAGRAPH: no first-line indent */
     cover_line *lines; /* BLOCK_COVER */
     size_t n_lines;
+    table_grid *grid;  /* BLOCK_TABLE, after doc_resolve_tables */
+    chart_data *chart; /* BLOCK_CHART, after doc_resolve_charts */
     srcpos pos;        /* line in the rendered markup */
 } block;
 
@@ -65,7 +125,25 @@ typedef struct doc {
  *  bad cover line, heading without text). */
 int doc_parse(const char *markup, const char *origin, doc *out, diag_list *diags);
 
-/** Free the blocks of a document. */
+/** Free the blocks of a document (grids and charts included). */
 void doc_free(doc *d);
+
+/** Build the printed grid of table `t` (spec + data; notes rendered with
+ *  the facts tree). Returns NULL after adding errors. */
+table_grid *table_grid_build(const table *t, const unit *u, const value *facts, diag_list *diags);
+
+/** Free a grid (NULL is fine). */
+void table_grid_free(table_grid *g);
+
+/** Attach a grid to every BLOCK_TABLE (its arg names a spec id such as
+ *  "t01"; an unknown id is an error at the block's position). Returns 0 or -1. */
+int doc_resolve_tables(doc *d, const unit *u, const value *facts, diag_list *diags);
+
+/** Attach chart data to every BLOCK_CHART from facts "charts.<arg>"
+ *  (an unknown id is an error at the block's position). Returns 0 or -1. */
+int doc_resolve_charts(doc *d, const value *facts, diag_list *diags);
+
+/** Free chart data (NULL is fine). */
+void chart_data_free(chart_data *c);
 
 #endif
