@@ -4,17 +4,20 @@
 #   make         build ./juesuan (warnings are errors; CC=clang works too)
 #   make run     deps + fonts + build + build every unit under input/ into output/
 #   make test    deps + fonts + build + every test, under ASan and UBSan
-#   make bench   time the example build (a benchmark, not a test)
+#   make bench   time the example build, with and without font subsetting, and the fonts alone
 #   make mustache-spec   run the mustache spec files against gen/template
+#   make fuzz    libFuzzer (clang) on each harness of tests/fuzz/ for FUZZ_SECONDS
+#   make valgrind   the example build under valgrind (release flags, no sanitizers; also in make test)
 
 CC ?= cc
 # Where objects and test binaries go (several checkouts or people can build
 # side by side with BUILD=/some/dir).
 BUILD ?= build
-PKGS := freetype2 xlsxwriter libfyaml
+PKGS := freetype2 xlsxwriter libfyaml icu-uc harfbuzz-subset
 DEB_PACKAGES := build-essential clang pkg-config libhpdf-dev libfreetype-dev \
   libxlsxwriter-dev libfyaml-dev libcmocka-dev poppler-utils qpdf mupdf-tools \
-  python3 python3-openpyxl nodejs:node npm:npm ca-certificates
+  python3 python3-openpyxl nodejs:node npm:npm ca-certificates \
+  libclang-rt-14-dev valgrind libicu-dev libharfbuzz-dev unicode-data faketime
 VERSION := 0.1.0
 
 # pkg-config is asked when a recipe runs (recursive '='), so the first
@@ -36,7 +39,19 @@ CLANG_OBJS := $(SRCS:%.c=$(BUILD)/clang/%.o)
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/san/tests/%)
 
-.PHONY: all deps fonts run run-units test test-run mustache-spec bench clean
+# Fuzz harnesses (tests/fuzz/fuzz_NAME.c): libFuzzer binaries for `make fuzz`,
+# and corpus-replay binaries (gcc, ASan/UBSan, tests/fuzz/driver.c) that
+# `make test` runs once over tests/fuzz/corpus/NAME/.
+FUZZ_NAMES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_OBJS := $(LIB_SRCS:%.c=$(BUILD)/fuzz/%.o)
+FUZZ_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+FUZZ_HDRS := tests/fuzz/fuzz.h tests/fuzz/fuzz_util.h
+CORPUS_BINS := $(FUZZ_NAMES:%=$(BUILD)/san/tests/test_fuzz_%)
+
+.PHONY: all deps fonts run run-units test test-run mustache-spec bench clean \
+  fuzz fuzz-build fuzz-run valgrind valgrind-run
 all: juesuan
 
 juesuan: $(REL_OBJS) $(BUILD)/rel/gen/cli/main.o
@@ -66,6 +81,21 @@ $(BUILD)/san/tests/%: tests/unit/%.c tests/unit/test_util.h $(SAN_OBJS)
 	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(shell pkg-config --cflags cmocka) \
 	  -o $@ $< $(SAN_OBJS) $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
+# libFuzzer: the library sources with coverage hooks, each harness linked
+# with -fsanitize=fuzzer (clang only; libclang-rt-14-dev has the runtime).
+$(BUILD)/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(BASE_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_HDRS) $(FUZZ_OBJS)
+	clang $(BASE_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined $(CFLAGS) $(PKG_CFLAGS) \
+	  -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
+
+$(BUILD)/san/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(FUZZ_HDRS) $(SAN_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(SAN_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -DFUZZ_CORPUS='"tests/fuzz/corpus/$*"' \
+	  -o $@ $< tests/fuzz/driver.c $(SAN_OBJS) $(PKG_LIBS)
+
 deps:
 	@sh tests/tools/deps.sh $(DEB_PACKAGES)
 
@@ -86,16 +116,46 @@ test: deps fonts
 
 # Everything under the sanitizers; the release binary (gcc) and a clang build
 # are made too, so that warnings under both compilers and flag sets are caught.
-test-run: juesuan $(BUILD)/clang/juesuan $(BUILD)/san/juesuan $(TEST_BINS)
+test-run: juesuan $(BUILD)/clang/juesuan $(BUILD)/san/juesuan $(TEST_BINS) $(CORPUS_BINS)
 	@BUILD=$(BUILD) sh tests/run.sh
+
+# Each harness for FUZZ_SECONDS (default 60): new inputs go to
+# BUILD/fuzz/corpus/NAME, crashes to BUILD/fuzz/artifacts/; the seeds in
+# tests/fuzz/corpus/NAME are read, never written. A finding stops the run.
+fuzz: deps fonts
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz-run: $(FUZZ_BINS)
+	@set -e; for n in $(FUZZ_NAMES); do \
+	  mkdir -p $(BUILD)/fuzz/corpus/$$n $(BUILD)/fuzz/artifacts $(BUILD)/fuzz/tmp; \
+	  dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
+	  echo "fuzz_$$n: $(FUZZ_SECONDS) s"; \
+	  TMPDIR=$(abspath $(BUILD))/fuzz/tmp $(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$dict \
+	    -artifact_prefix=$(BUILD)/fuzz/artifacts/$$n- $(BUILD)/fuzz/corpus/$$n tests/fuzz/corpus/$$n; \
+	done
+
+# The example build with the release binary (no sanitizers) under valgrind:
+# any invalid read or write, use of uninitialised memory, or leak fails.
+# tests/run.sh runs the same script with the other end-to-end tests.
+valgrind: deps fonts
+	@$(MAKE) --no-print-directory valgrind-run
+
+valgrind-run: juesuan
+	@sh tests/e2e/test_valgrind.sh
 
 # The mustache spec (../shared/conformance/mustache-spec/*.json) on its own.
 mustache-spec: $(BUILD)/san/tests/test_mustache
 	$(BUILD)/san/tests/test_mustache
 
 bench: deps fonts
-	@$(MAKE) --no-print-directory juesuan
-	@sh tests/tools/bench.sh
+	@$(MAKE) --no-print-directory juesuan $(BUILD)/rel/fontbench
+	@FONTBENCH=$(BUILD)/rel/fontbench sh tests/tools/bench.sh
+
+# The cost of the fonts alone (tests/tools/fontbench.c), for make bench.
+$(BUILD)/rel/fontbench: tests/tools/fontbench.c $(REL_OBJS)
+	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(REL_OBJS) $(PKG_LIBS)
 
 clean:
 	rm -rf $(BUILD) juesuan

@@ -1,6 +1,7 @@
 /* cli.c — argument parsing and the build / check / facts commands. */
 #include "cli.h"
 
+#include "../check/check.h"
 #include "../pdf/pdf.h"
 #include "../template/template.h"
 #include "../xlsx/xlsx.h"
@@ -146,11 +147,14 @@ static void unit_build_free(unit_build *b)
     doc_free(&b->document);
 }
 
-/* Read a unit and turn it into a document; returns an exit status. */
-static int unit_prepare(project *p, const char *dir, unit_build *b, bool render, diag_list *d)
+/* Read a unit (and check it: build and check do) and turn it into a
+ * document; returns an exit status. A unit with a check error goes no
+ * further: its warnings and errors are printed together at the end. */
+static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, bool render, diag_list *d)
 {
     memset(b, 0, sizeof *b);
     if (unit_load(dir, &p->specs, &b->u, d) != 0) return EXIT_BAD_INPUT;
+    if (check && check_unit(&b->u, &p->specs, d) > 0) return EXIT_BAD_INPUT;
     b->facts = facts_build(&b->u, &p->specs, &p->options, d);
     if (!b->facts) return EXIT_BAD_INPUT;
     if (!render) return EXIT_OK;
@@ -167,11 +171,14 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool render,
     opt.strict = true;
     opt.partials = partial_lookup;
     opt.partials_ctx = p;
+    opt.escape = template_escape_markup; /* a text from unit.yaml stays text: no heading or @directive */
     b->markup = template_render(tmpl, b->facts, &opt, buf_cstr(&path), d);
     free(tmpl);
     buf_free(&path);
     if (!b->markup) return EXIT_BAD_INPUT;
     int rc = doc_parse(b->markup, "templates/disclosure.mustache（渲染结果）", &b->document, d);
+    if (rc == 0) rc = doc_resolve_tables(&b->document, &b->u, b->facts, d);
+    if (rc == 0) rc = doc_resolve_charts(&b->document, b->facts, d);
     return rc == 0 ? EXIT_OK : EXIT_BAD_INPUT;
 }
 
@@ -234,7 +241,7 @@ static char *temp_in(const char *dir, diag_list *d)
 static int build_unit(project *p, const char *dir, const char *out_root, diag_list *d)
 {
     unit_build b;
-    int rc = unit_prepare(p, dir, &b, true, d);
+    int rc = unit_prepare(p, dir, &b, true, true, d);
     char *out_dir = NULL, *tmp_pdf = NULL, *tmp_xlsx = NULL, *pdf_name = NULL, *xlsx_name = NULL;
     if (rc != EXIT_OK) goto done;
 
@@ -357,9 +364,11 @@ static int cmd_check(int argc, char **argv, check_mode mode)
     diag_list d = {0};
     project p;
     int rc = project_open(&p, false, &d);
-    for (int i = 0; rc == EXIT_OK && i < argc; i++) {
+    bool opened = rc == EXIT_OK;
+    /* every unit is checked: one unit's bad input does not hide the others' */
+    for (int i = 0; opened && i < argc; i++) {
         unit_build b;
-        int r = unit_prepare(&p, argv[i], &b, mode != MODE_FACTS, &d);
+        int r = unit_prepare(&p, argv[i], &b, mode == MODE_CHECK, mode != MODE_FACTS, &d);
         if (r == EXIT_OK && mode == MODE_FACTS) {
             buf json = {0};
             value_write_json(b.facts, &json);

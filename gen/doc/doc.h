@@ -37,6 +37,7 @@ typedef struct grid_cell {
     int row_span, col_span; /* >= 1 */
     char *text;             /* what is printed ("" for an empty cell) */
     bool is_amount;         /* a money cell: `amount` holds the value */
+    bool is_count;          /* a whole number such as a 行次: `text` holds its digits */
     money_t amount;         /* 分; printed as 万元 #,##0.00 */
     bool header;            /* part of the header block */
     bool bold;              /* totals */
@@ -79,6 +80,9 @@ typedef struct chart_data {
     char *unit;       /* "万元" */
     chart_item *items;
     size_t n_items;
+    char *empty_text; /* a pie with nothing to show: the line printed
+                         instead ("2024年度本单位无“三公”经费财政拨款支出。");
+                         NULL otherwise */
 } chart_data;
 
 typedef enum block_type {

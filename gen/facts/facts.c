@@ -276,6 +276,7 @@ value *facts_build(const unit *u, const spec_set *specs, const facts_options *o,
     value_set(root, "state_capital",
               facts_fund(&c, "t12", "total", "previous.state_capital", "reasons.state_capital"));
     value_set(root, "other", facts_other(&c));
+    value_set(root, "charts", facts_charts(root));
     value_set(root, "glossary", facts_glossary(&c));
     value *att = value_set(root, "attachments", facts_attachments(&c));
     value_set_bool(root, "has_attachments", value_count(att) > 0);

@@ -51,4 +51,7 @@ value *facts_fund(fctx *c, const char *table_id, const char *column, const char 
 value *facts_other(fctx *c);
 value *facts_glossary(fctx *c);
 
+/** 图1–图7 (charts.c), copied from the sections already in `root`. */
+value *facts_charts(const value *root);
+
 #endif

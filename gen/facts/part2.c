@@ -186,21 +186,29 @@ static value *economic_items(const table *t, const char *const *classes, size_t 
     return s;
 }
 
-/* 六、一般公共预算财政拨款基本支出决算情况 (公开08表). */
+/* 六、一般公共预算财政拨款基本支出决算情况 (公开08表). 人员经费 and 公用经费
+ * are the classes of the two sides of the printed form (08.yaml print.sides),
+ * else the national ones. */
 value *facts_basic(fctx *c)
 {
     static const char *const personnel[] = {"301", "303"};
     static const char *const public_[] = {"302", "310", "399"};
     value *m = value_new_map();
     const table *t8 = fctx_table(c, "t08");
+    const table_spec *s8 = t8 ? t8->spec : NULL;
+    bool split = s8 && s8->print == PRINT_SPLIT_BY_CLASS && s8->n_print_sides == 2;
     value_set(m, "total", facts_amount(table_amount(t8, "total", "amount")));
     money_t sum;
     value *p = value_set(m, "personnel", value_new_map());
-    value *items = economic_items(t8, personnel, 2, &sum);
+    value *items = split ? economic_items(t8, (const char *const *)s8->print_sides[0].classes,
+                                          s8->print_sides[0].n_classes, &sum)
+                         : economic_items(t8, personnel, 2, &sum);
     value_set(p, "amount", facts_amount(sum));
     value_set(p, "items", items);
     value *q = value_set(m, "public", value_new_map());
-    items = economic_items(t8, public_, 3, &sum);
+    items = split ? economic_items(t8, (const char *const *)s8->print_sides[1].classes,
+                                   s8->print_sides[1].n_classes, &sum)
+                  : economic_items(t8, public_, 3, &sum);
     value_set(q, "amount", facts_amount(sum));
     value_set(q, "items", items);
     return m;

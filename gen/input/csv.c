@@ -103,6 +103,39 @@ static void file_add_row(csv_file *f, csv_row *r)
     memset(r, 0, sizeof *r);
 }
 
+int text_check_utf8(const char *text, size_t len, const char *path, bool csv, diag_list *diags)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    int line = 1, col = 1;
+    for (size_t k = i; k < len;) {
+        if (s[k] == 0) {
+            diag_error(diags, (srcpos){path, line, col}, "文件含有 NUL 字节，不是文本文件");
+            return -1;
+        }
+        size_t n = utf8_seq(s + k, len - k);
+        if (!n) {
+            if (looks_gbk(s + i, len - i) && csv)
+                diag_error(diags, (srcpos){path, line, col},
+                           "文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文版 Excel 的默认存法）；"
+                           "请另存为“CSV UTF-8（逗号分隔）”，或用 iconv -f GB18030 -t UTF-8 转换");
+            else if (looks_gbk(s + i, len - i))
+                diag_error(diags, (srcpos){path, line, col},
+                           "文件不是 UTF-8 编码，看起来是 GBK/GB18030；"
+                           "请在编辑器中另存为 UTF-8，或用 iconv -f GB18030 -t UTF-8 转换");
+            else
+                diag_error(diags, (srcpos){path, line, col},
+                           "文件不是合法的 UTF-8 编码（第 %d 行有无效字节 0x%02X）", line, s[k]);
+            return -1;
+        }
+        if (s[k] == '\n') line++, col = 1;
+        else col++;
+        k += n;
+    }
+    return 0;
+}
+
 int csv_parse(const char *text, size_t len, const char *path, csv_file *out, diag_list *diags)
 {
     memset(out, 0, sizeof *out);
@@ -112,27 +145,8 @@ int csv_parse(const char *text, size_t len, const char *path, csv_file *out, dia
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) i = 3;
 
     /* validate the encoding first, so the message is about the file */
-    int line = 1, col = 1;
-    for (size_t k = i; k < len;) {
-        if (s[k] == 0) {
-            diag_error(diags, (srcpos){out->path, line, col}, "文件含有 NUL 字节，不是文本文件");
-            return -1;
-        }
-        size_t n = utf8_seq(s + k, len - k);
-        if (!n) {
-            if (looks_gbk(s + i, len - i))
-                diag_error(diags, (srcpos){out->path, line, col},
-                           "文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文版 Excel 的默认存法）；"
-                           "请另存为“CSV UTF-8（逗号分隔）”，或用 iconv -f GB18030 -t UTF-8 转换");
-            else
-                diag_error(diags, (srcpos){out->path, line, col},
-                           "文件不是合法的 UTF-8 编码（第 %d 行有无效字节 0x%02X）", line, s[k]);
-            return -1;
-        }
-        if (s[k] == '\n') line++, col = 1;
-        else col++;
-        k += n;
-    }
+    if (text_check_utf8(text, len, out->path, true, diags) != 0) return -1;
+    int line, col;
     if (i >= len) {
         diag_error(diags, (srcpos){out->path, 1, 1}, "文件为空（应至少有表头行）");
         return -1;

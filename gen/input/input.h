@@ -48,6 +48,12 @@ int csv_read(const char *path, csv_file *out, diag_list *diags);
 /** Free a parsed CSV. */
 void csv_free(csv_file *f);
 
+/** Check that `text` (after an optional UTF-8 BOM) is UTF-8 without NUL
+ *  bytes. Otherwise adds an error at the first bad byte's line:col naming
+ *  `path`, which says the file looks like GBK/GB18030 when it decodes as
+ *  such (with the advice for a CSV from Excel when `csv`), and returns -1. */
+int text_check_utf8(const char *text, size_t len, const char *path, bool csv, diag_list *diags);
+
 /** Count the UTF-8 characters of [s, s+n) (invalid bytes count as one). */
 int utf8_width(const char *s, size_t n);
 
@@ -64,7 +70,9 @@ bool label_equal(const char *a, const char *b);
  *  plain decimal numbers → numbers (text kept exactly), everything else →
  *  strings. `*pos` receives the positions of every node. A syntax error,
  *  duplicate key, alias, non-scalar key or multi-document stream is an
- *  error at its line:col. Returns 0 or -1. */
+ *  error at its line:col; so is text that is not UTF-8 (said to look like
+ *  GBK when it does, see text_check_utf8), and a file with no document.
+ *  Returns 0 or -1. */
 int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags);
 
 /* ------------------------------------------------------------------------
@@ -103,5 +111,12 @@ void specs_free(spec_set *s);
  *  the catalog; amounts are parsed exactly in the unit's money unit.
  *  Returns 0 or -1 (errors in `diags`; `out` is then freeable). */
 int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags);
+
+/** Complete the subject tables of a unit (unit_load calls this last): the
+ *  类 and 款 rows and the 合计 row a CSV leaves out are added, computed from
+ *  the rows below them (a cell is blank when all its parts are), marked
+ *  `computed`, positioned at the table file, and placed in code order with
+ *  合计 first. Rows the CSV gives are kept as given: gen/check verifies them. */
+void unit_subtotals(unit *u, const spec_set *specs);
 
 #endif

@@ -107,26 +107,32 @@ static void check_keys(spec_ctx *c, const char *path, const char *const *allowed
 }
 
 static const char *const SPEC_KEYS[] = {"id", "label", "title", "file", "sheet", "kind", "scheme",
-                                        "landscape", "csv", "rows", "notes", "empty_note", NULL};
+                                        "landscape", "csv", "rows", "notes", "empty_note", "print", NULL};
 static const char *const COLUMN_KEYS[] = {"header", "role", "key", "side", "group", "width", NULL};
+static const char *const PRINT_COLUMN_KEYS[] = {"header", "role", "key", "group", "width", "row", NULL};
+static const char *const PRINT_KEYS[] = {"layout", "columns", "sides", NULL};
+static const char *const SIDE_KEYS[] = {"group", "classes", "total", NULL};
 static const char *const ROW_KEYS[] = {"key", "label", "line", "side", "total", NULL};
 
-static void load_columns(spec_ctx *c, table_spec *t)
+/* A column list at `where` ("csv" or "print.columns"); `printed` allows
+ * the print-only key `row` and forbids `side`. */
+static table_column *load_column_list(spec_ctx *c, const char *where, bool printed, size_t *n_out)
 {
-    const value *cols = value_get(c->root, "csv");
+    *n_out = 0;
+    const value *cols = value_get_path(c->root, where);
     if (!cols || value_get_type(cols) != VALUE_LIST || value_count(cols) == 0) {
-        diag_error(c->diags, at(c, "csv"), "表格规格缺少 csv 列清单");
+        diag_error(c->diags, at(c, where), "表格规格缺少 %s 列清单", where);
         c->errors++;
-        return;
+        return NULL;
     }
-    t->n_columns = value_count(cols);
-    t->columns = xcalloc(t->n_columns, sizeof *t->columns);
-    t->sides = 1;
+    size_t n = value_count(cols);
+    table_column *out = xcalloc(n, sizeof *out);
+    *n_out = n;
     char path[64];
-    for (size_t i = 0; i < t->n_columns; i++) {
-        table_column *col = &t->columns[i];
-        snprintf(path, sizeof path, "csv.%zu", i);
-        check_keys(c, path, COLUMN_KEYS);
+    for (size_t i = 0; i < n; i++) {
+        table_column *col = &out[i];
+        snprintf(path, sizeof path, "%s.%zu", where, i);
+        check_keys(c, path, printed ? PRINT_COLUMN_KEYS : COLUMN_KEYS);
         char sub[96];
         snprintf(sub, sizeof sub, "%s.header", path);
         col->header = field_string(c, sub, true);
@@ -158,12 +164,25 @@ static void load_columns(spec_ctx *c, table_spec *t)
             c->errors++;
             col->side = 0;
         }
-        if (col->side + 1 > t->sides) t->sides = col->side + 1;
         snprintf(sub, sizeof sub, "%s.width", path);
         col->width = field_int(c, sub, 0);
         snprintf(sub, sizeof sub, "%s.group", path);
         col->group = field_strings(c, sub, &col->n_group);
+        if (printed) {
+            snprintf(sub, sizeof sub, "%s.row", path);
+            col->row = field_string(c, sub, false);
+        }
     }
+    return out;
+}
+
+static void load_columns(spec_ctx *c, table_spec *t)
+{
+    t->sides = 1;
+    t->columns = load_column_list(c, "csv", false, &t->n_columns);
+    for (size_t i = 0; i < t->n_columns; i++)
+        if (t->columns[i].side + 1 > t->sides) t->sides = t->columns[i].side + 1;
+    char path[64];
     /* amount keys are unique per side */
     for (size_t i = 0; i < t->n_columns; i++)
         for (size_t j = 0; j < i; j++)
@@ -214,6 +233,109 @@ static void load_rows(spec_ctx *c, table_spec *t)
     }
 }
 
+/* The `print:` block: how the printed form differs from the CSV layout.
+ *   layout: split_by_class — subject rows go to the side whose `classes`
+ *     list their 类 code; every side is printed with `columns` (roles code /
+ *     name, amounts by CSV key) under its `group`, ending with its `total`.
+ *   layout: transpose — each printed column (`columns`, with `group` for the
+ *     header tree) shows the amount `key` of fixed row `row`; one data row. */
+static void load_print(spec_ctx *c, table_spec *t)
+{
+    const value *p = value_get(c->root, "print");
+    if (!p) return;
+    if (value_get_type(p) != VALUE_MAP) {
+        diag_error(c->diags, at(c, "print"), "print 应是映射（layout、columns、sides）");
+        c->errors++;
+        return;
+    }
+    check_keys(c, "print", PRINT_KEYS);
+    char *layout = field_string(c, "print.layout", true);
+    if (!layout) return;
+    if (strcmp(layout, "split_by_class") == 0) t->print = PRINT_SPLIT_BY_CLASS;
+    else if (strcmp(layout, "transpose") == 0) t->print = PRINT_TRANSPOSE;
+    else {
+        diag_error(c->diags, at(c, "print.layout"), "print.layout 应是 split_by_class 或 transpose，实为 %s", layout);
+        c->errors++;
+    }
+    free(layout);
+    if (!t->print) return;
+    t->print_columns = load_column_list(c, "print.columns", true, &t->n_print_columns);
+    char path[64];
+    for (size_t i = 0; i < t->n_print_columns; i++) {
+        const table_column *col = &t->print_columns[i];
+        snprintf(path, sizeof path, "print.columns.%zu", i);
+        if (col->key && table_spec_column(t, col->key, 0) < 0) {
+            diag_error(c->diags, at(c, path), "打印列的 key %s 不是 csv 中的金额列", col->key);
+            c->errors++;
+        }
+        if (t->print == PRINT_TRANSPOSE) {
+            if (!col->key || !col->row) {
+                diag_error(c->diags, at(c, path), "transpose 的每个打印列应有 row（固定行 key）和 key（金额列）");
+                c->errors++;
+            } else if (table_spec_row(t, col->row) < 0) {
+                diag_error(c->diags, at(c, path), "打印列的 row %s 不是 rows 中的行", col->row);
+                c->errors++;
+            }
+        } else if (col->row) {
+            diag_error(c->diags, at(c, path), "只有 transpose 的打印列可以有 row");
+            c->errors++;
+        } else if (col->role != COLUMN_AMOUNT && col->role != COLUMN_CODE && col->role != COLUMN_NAME) {
+            diag_error(c->diags, at(c, path), "split_by_class 的打印列应是 code、name 或金额列");
+            c->errors++;
+        }
+    }
+    if (t->print == PRINT_TRANSPOSE && t->kind != TABLE_FIXED) {
+        diag_error(c->diags, at(c, "print.layout"), "transpose 只适用于固定行表格（kind: fixed）");
+        c->errors++;
+    }
+    if (t->print != PRINT_SPLIT_BY_CLASS) {
+        if (value_get_path(c->root, "print.sides")) {
+            diag_error(c->diags, at(c, "print.sides"), "只有 split_by_class 需要 sides");
+            c->errors++;
+        }
+        return;
+    }
+    if (t->kind != TABLE_SUBJECT) {
+        diag_error(c->diags, at(c, "print.layout"), "split_by_class 只适用于科目表格（kind: subject）");
+        c->errors++;
+    }
+    const value *sides = value_get_path(c->root, "print.sides");
+    if (!sides || value_get_type(sides) != VALUE_LIST || value_count(sides) < 1) {
+        diag_error(c->diags, at(c, "print"), "split_by_class 应有 sides 列表");
+        c->errors++;
+        return;
+    }
+    t->n_print_sides = value_count(sides);
+    t->print_sides = xcalloc(t->n_print_sides, sizeof *t->print_sides);
+    char sub[96];
+    for (size_t i = 0; i < t->n_print_sides; i++) {
+        print_side *ps = &t->print_sides[i];
+        snprintf(path, sizeof path, "print.sides.%zu", i);
+        check_keys(c, path, SIDE_KEYS);
+        snprintf(sub, sizeof sub, "%s.group", path);
+        ps->group = field_string(c, sub, false);
+        snprintf(sub, sizeof sub, "%s.total", path);
+        ps->total = field_string(c, sub, true);
+        snprintf(sub, sizeof sub, "%s.classes", path);
+        ps->classes = field_strings(c, sub, &ps->n_classes);
+        if (ps->n_classes == 0) {
+            diag_error(c->diags, at(c, sub), "%s 应列出至少一个类级科目编码", sub);
+            c->errors++;
+        }
+        for (size_t k = 0; k < ps->n_classes; k++) {
+            const char *code = ps->classes[k];
+            bool ok = strlen(code) == 3 && strspn(code, "0123456789") == 3;
+            for (size_t j = 0; j <= i && ok; j++)
+                for (size_t m = 0; m < (j == i ? k : t->print_sides[j].n_classes); m++)
+                    if (strcmp(t->print_sides[j].classes[m], code) == 0) ok = false;
+            if (!ok) {
+                diag_error(c->diags, at(c, sub), "类级科目编码“%s”应是 3 位数字且只出现一次", code);
+                c->errors++;
+            }
+        }
+    }
+}
+
 static int spec_load_one(const char *path, table_spec *t, diag_list *diags)
 {
     memset(t, 0, sizeof *t);
@@ -257,6 +379,7 @@ static int spec_load_one(const char *path, table_spec *t, diag_list *diags)
     t->notes = field_strings(&c, "notes", &t->n_notes);
     load_columns(&c, t);
     load_rows(&c, t);
+    load_print(&c, t);
     if (t->kind == TABLE_FIXED && t->n_rows == 0) {
         diag_error(diags, t->pos, "固定行表格（kind: fixed）应有 rows");
         c.errors++;
@@ -270,17 +393,31 @@ static int spec_load_one(const char *path, table_spec *t, diag_list *diags)
     return c.errors ? -1 : 0;
 }
 
+static void columns_free(table_column *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(cols[i].header);
+        free(cols[i].key);
+        free(cols[i].row);
+        for (size_t g = 0; g < cols[i].n_group; g++) free(cols[i].group[g]);
+        free(cols[i].group);
+    }
+    free(cols);
+}
+
 static void spec_free_one(table_spec *t)
 {
     free(t->id), free(t->label), free(t->title), free(t->file), free(t->sheet);
     free(t->empty_note), free(t->path);
-    for (size_t i = 0; i < t->n_columns; i++) {
-        free(t->columns[i].header);
-        free(t->columns[i].key);
-        for (size_t g = 0; g < t->columns[i].n_group; g++) free(t->columns[i].group[g]);
-        free(t->columns[i].group);
+    columns_free(t->columns, t->n_columns);
+    columns_free(t->print_columns, t->n_print_columns);
+    for (size_t i = 0; i < t->n_print_sides; i++) {
+        print_side *ps = &t->print_sides[i];
+        free(ps->group), free(ps->total);
+        for (size_t k = 0; k < ps->n_classes; k++) free(ps->classes[k]);
+        free(ps->classes);
     }
-    free(t->columns);
+    free(t->print_sides);
     for (size_t i = 0; i < t->n_rows; i++) free(t->rows[i].key), free(t->rows[i].label);
     free(t->rows);
     for (size_t i = 0; i < t->n_notes; i++) free(t->notes[i]);

@@ -292,5 +292,6 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
         csv_free(&f);
         if (c.errors) rc = -1;
     }
+    unit_subtotals(out, specs);
     return rc;
 }

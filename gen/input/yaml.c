@@ -75,7 +75,9 @@ static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at)
 {
     if (!n) return value_new_null();
     if (fy_node_is_alias(n)) {
-        diag_error(c->diags, node_pos(c, n), "不支持 YAML 别名（*name），请直接写出内容");
+        srcpos p = node_pos(c, n);
+        if (p.col > 1) p.col--; /* the token starts after the '*' */
+        diag_error(c->diags, p, "不支持 YAML 别名（*name），请直接写出内容");
         c->errors++;
         return value_new_null();
     }
@@ -134,12 +136,17 @@ int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags)
     *pos = posmap_new(path);
     srcpos file_pos = {posmap_file(*pos), 0, 0};
 
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    size_t text_len;
+    char *text = file_read_all(path, &text_len);
+    if (!text) {
         diag_error(diags, file_pos, "无法读取文件：%s", errno == ENOENT ? "文件不存在" : strerror(errno));
         return -1;
     }
-    fclose(f);
+    /* libfyaml takes GBK for an empty stream: check the encoding first */
+    if (text_check_utf8(text, text_len, file_pos.file, false, diags) != 0) {
+        free(text);
+        return -1;
+    }
 
     struct fy_diag_cfg dcfg;
     fy_diag_cfg_default(&dcfg);
@@ -149,25 +156,48 @@ int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags)
     struct fy_diag *fdiag = fy_diag_create(&dcfg);
     if (!fdiag) {
         diag_error(diags, file_pos, "内部错误：无法创建 YAML 诊断对象");
+        free(text);
         return -1;
     }
     fy_diag_set_collect_errors(fdiag, true);
     struct fy_parse_cfg cfg = {0};
     cfg.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE;
     cfg.diag = fdiag;
-    struct fy_document *fyd = fy_document_build_from_file(&cfg, path);
+    /* a parser rather than fy_document_build_from_file, which reads the
+     * first document only: a second one would be silently ignored */
+    struct fy_parser *fyp = fy_parser_create(&cfg);
+    struct fy_document *fyd = NULL;
+    if (fyp && fy_parser_set_string(fyp, text, text_len) == 0) fyd = fy_parse_load_document(fyp);
     if (!fyd) {
         void *it = NULL;
         struct fy_diag_error *e = fy_diag_errors_iterate(fdiag, &it);
         if (e)
             diag_error(diags, (srcpos){file_pos.file, e->line, e->column},
                        "YAML 格式错误：%s", e->msg ? e->msg : "无法解析");
+        else if (fyp && !fy_parser_get_stream_error(fyp))
+            diag_error(diags, (srcpos){file_pos.file, 1, 1}, "文件没有内容（为空或只有注释）");
         else
             diag_error(diags, file_pos, "YAML 格式错误：无法解析");
+        if (fyp) fy_parser_destroy(fyp);
         fy_diag_destroy(fdiag);
+        free(text);
         return -1;
     }
     yaml_ctx c = {path, *pos, diags, 0};
+    struct fy_document *extra = fy_parse_load_document(fyp);
+    if (extra || fy_parser_get_stream_error(fyp)) {
+        void *it = NULL;
+        struct fy_diag_error *e = fy_diag_errors_iterate(fdiag, &it);
+        const struct fy_mark *m = extra ? fy_document_state_start_mark(fy_document_get_document_state(extra)) : NULL;
+        if (m)
+            diag_error(diags, (srcpos){file_pos.file, m->line + 1, m->column + 1},
+                       "文件只应有一个 YAML 文档，这里开始了第二个（去掉多余的 ---）");
+        else
+            diag_error(diags, e ? (srcpos){file_pos.file, e->line, e->column} : file_pos, "YAML 格式错误：%s",
+                       e && e->msg ? e->msg : "第一个文档之后的内容无法解析");
+        c.errors++;
+        if (extra) fy_parse_document_destroy(fyp, extra);
+    }
     buf p = {0};
     struct fy_node *root = fy_document_root(fyd);
     if (!root || !fy_node_is_mapping(root)) {
@@ -177,8 +207,10 @@ int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags)
         *out = convert(&c, root, &p, (srcpos){file_pos.file, 1, 1});
     }
     buf_free(&p);
-    fy_document_destroy(fyd);
+    fy_parse_document_destroy(fyp, fyd);
+    fy_parser_destroy(fyp);
     fy_diag_destroy(fdiag);
+    free(text);
     if (c.errors) {
         value_free(*out);
         *out = NULL;

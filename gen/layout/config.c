@@ -11,6 +11,7 @@ layout_config *layout_config_load(const char *style_path, const char *fonts_path
     cfg->style_path = xstrdup(style_path);
     int rc = style_load(cfg, style_path, diags);
     if (fonts_load(cfg, fonts_path, root, diags) != 0) rc = -1;
+    uax14_open(cfg); /* the line break iterator, reused for every paragraph */
     if (rc != 0) {
         layout_config_free(cfg);
         return NULL;
@@ -23,6 +24,7 @@ void layout_config_free(layout_config *cfg)
     if (!cfg) return;
     fonts_free(cfg);
     style_free(cfg);
+    uax14_close(cfg);
     free(cfg->style_path);
     free(cfg);
 }

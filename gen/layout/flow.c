@@ -10,7 +10,8 @@
  *   - widows: nor its last line alone at the top of the next page (one more
  *     line goes over);
  *   - space before a block is dropped at the top of a page.
- * The cover and the 目录 are pages of their own (pages.c). */
+ * The cover and the 目录 are pages of their own (pages.c); so is each
+ * appendix table, with the heading just before it (table.c). */
 #include "internal.h"
 
 #include <math.h>
@@ -23,6 +24,7 @@ typedef struct item {
     const block *b;
     layout_text_style st;
     double pitch, space_before, space_after;
+    double min_height; /* a chart: the least it may shrink to (pitch: its height) */
     bool new_page;
     para_set p;
 } item;
@@ -81,6 +83,7 @@ static double min_start(const item *items, size_t count, size_t i)
     if (it->b->type == BLOCK_HEADING && !it->new_page)
         return it->space_before + (double)n * it->pitch + it->space_after +
                min_start(items, count, i + 1);
+    if (it->b->type == BLOCK_CHART) return it->min_height; /* shrunk at a page's foot */
     return 0;
 }
 
@@ -147,6 +150,26 @@ static void place_paragraph(flow *f, const item *it)
     if (f->open && n > 0) f->y += it->space_after;
 }
 
+/* A chart is never split: at a page's foot it shrinks (to whole body
+ * lines, down to its least height) or goes whole to the next page. */
+static void place_chart(flow *f, const item *it)
+{
+    const layout_config *cfg = f->cfg;
+    double h = it->pitch;
+    if (f->open && !f->empty && f->y + h > cfg->text_h + EPS) {
+        double room = floor((cfg->text_h - f->y + EPS) / cfg->line_pitch) * cfg->line_pitch;
+        if (room + EPS >= it->min_height)
+            h = room;
+        else
+            flow_break(f);
+    }
+    flow_ensure(f);
+    chart_emit(&f->out->pages[f->page], cfg, it->b->chart, cfg->margin_left,
+               cfg->page_h - cfg->margin_top - f->y, cfg->text_w, h);
+    f->y += h;
+    f->empty = false;
+}
+
 static void item_init(item *it, const block *b, const layout_config *cfg)
 {
     memset(it, 0, sizeof *it);
@@ -167,6 +190,10 @@ static void item_init(item *it, const block *b, const layout_config *cfg)
         it->space_before = hs->space_before;
         it->space_after = hs->space_after;
         it->new_page = hs->new_page;
+    } else if (b->type == BLOCK_CHART) {
+        it->pitch = chart_height(cfg, b->chart); /* placed whole (chart.c) */
+        it->min_height = chart_min_height(cfg, b->chart);
+        return;
     } else {
         return;
     }
@@ -194,14 +221,19 @@ void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nu
             flow_break(&f);
             break;
         case BLOCK_HEADING:
+            if (table_takes_heading(d, i)) break; /* set on the table's first page */
             place_heading(&f, items, d->count, i);
             break;
         case BLOCK_PARAGRAPH:
             place_paragraph(&f, &items[i]);
             break;
-        case BLOCK_TABLE:
-        case BLOCK_CHART:
-            break; /* refused before layout (layout_document) */
+        case BLOCK_TABLE: /* pages of its own (table.c) */
+            flow_break(&f);
+            table_pages(d, i, cfg, out);
+            break;
+        case BLOCK_CHART: /* a box of its own height (chart.c) */
+            place_chart(&f, &items[i]);
+            break;
         }
     }
     for (size_t i = 0; i < d->count; i++) para_free(&items[i].p);

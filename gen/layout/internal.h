@@ -41,6 +41,43 @@ typedef struct layout_toc_entry_style {
     double indent; /* pt */
 } layout_toc_entry_style;
 
+/** How appendix tables are set (style.yaml `tables:`, read by table.c).
+ *  Lengths in pt. */
+typedef struct layout_table_style {
+    font_face face, bold_face, header_face; /* cells, total cells, header cells */
+    double size, min_size;   /* cell text; shrunk down to min_size to fit */
+    double leading;          /* line pitch inside a cell, × size */
+    double pad_x, pad_y;     /* cell padding */
+    double min_row;          /* least row height */
+    double rule;             /* border width */
+    font_face title_face;
+    double title_size, title_pitch;
+    font_face line_face;     /* 公开NN表 label, 编制单位 / 单位 line */
+    double line_size, line_pitch;
+    double note_size, note_pitch;
+    double gap;              /* space between the unit line and the table, the table and the notes */
+    double land_top, land_left, land_w, land_h; /* text block of landscape pages */
+} layout_table_style;
+
+/** How charts (图1–图7) are set (style.yaml `charts:`, read by chart.c).
+ *  Lengths in pt; colours 0xRRGGBB. */
+typedef struct layout_chart_style {
+    double height;           /* a chart, its caption included */
+    double min_height;       /* a chart may shrink to this to fit a page's foot */
+    double empty_height;     /* a pie with nothing to show: its line and the caption */
+    font_face caption_face;
+    double caption_size;
+    font_face label_face;    /* values, percentages, legend, unit */
+    double label_size;
+    double bar_width, bar_gap;
+    double inside_min;       /* fraction: smaller slices get their percentage outside */
+    double line_width;       /* axis, leader lines */
+    double slice_border;     /* the white line between slices */
+    uint32_t axis_colour;
+    uint32_t *colours;       /* series / slice colours, in turn */
+    size_t n_colours;
+} layout_chart_style;
+
 typedef enum footer_position {
     FOOTER_CENTER = 1,
     FOOTER_OUTSIDE = 2 /* odd pages right, even pages left (GB/T 9704) */
@@ -89,6 +126,17 @@ struct layout_config {
     double footer_below;      /* pt from the text block bottom to the centre of the number line */
     footer_position footer_pos;
     double footer_outside_indent; /* pt */
+
+    layout_table_style table; /* appendix tables (table.c) */
+    layout_chart_style chart; /* charts (chart.c) */
+
+    /* 标点挤压 (squeeze.c) */
+    bool squeeze_adjacent, squeeze_line_end, squeeze_fit;
+    double squeeze_loose; /* em between units above which a line squeezes to fit instead */
+    int8_t blank[FACE_COUNT][48]; /* per face and candidate mark (squeeze.c): 0 unknown,
+                                     else 1 + bits (1 blank left half, 2 right half) */
+
+    void *line_iter; /* ICU UBreakIterator for UAX #14 (uax14.c) */
 };
 
 /** Open the four faces named in fonts.yaml with FreeType and check them
@@ -176,6 +224,11 @@ typedef struct text_char {
     bool gap;        /* justification may add space before this character */
     bool space;      /* an ASCII space (dropped at line ends) */
     bool bad;        /* an invalid UTF-8 byte (cp is U+FFFD) */
+    /* 标点挤压 (squeeze.c), pt at the paragraph's size: */
+    double sq_fixed; /* always taken from the space after this character
+                        (two full-width marks side by side) */
+    double sq_fit;   /* may be taken from the space after it to fit a line */
+    double sq_end;   /* may be taken from its advance when it ends a line */
 } text_char;
 
 /** Decode UTF-8 into characters (invalid bytes become U+FFFD with `bad`
@@ -183,8 +236,34 @@ typedef struct text_char {
 text_char *text_decode(const char *s, size_t len, size_t *n);
 
 /** Mark break opportunities and justification gaps (text.c, the 禁则). */
-void text_mark_breaks(text_char *c, size_t n, const uint32_t *keep_after_number,
-                      size_t n_keep);
+void text_mark_breaks(const layout_config *cfg, text_char *c, size_t n);
+
+/* ------------------------------------------------------------------------
+ * UAX #14 (uax14.c): ICU's line BreakIterator
+ * ---------------------------------------------------------------------- */
+
+/** Open / close the configuration's reusable ICU line iterator (config.c
+ *  calls these; without it text_mark_breaks opens one per paragraph). */
+void uax14_open(layout_config *cfg);
+void uax14_close(layout_config *cfg);
+
+/** The UAX #14 opportunities of `n` code points with the configuration's
+ *  iterator (see layout_uax14_breaks); false when ICU fails. */
+bool uax14_breaks(const layout_config *cfg, const uint32_t *cps, size_t n, uint8_t *out);
+
+/* ------------------------------------------------------------------------
+ * 标点挤压 (squeeze.c)
+ * ---------------------------------------------------------------------- */
+
+/** Read the `punctuation:` section of style.yaml. */
+void punct_style_read(yaml_file *y, layout_config *cfg);
+
+/** Fill sq_fixed / sq_fit / sq_end of the characters of a paragraph set in
+ *  `st`: a full-width mark's blank half (found from the glyph's outline:
+ *  ink in one half of a full-em advance) may be squeezed away as the
+ *  style's `punctuation:` section allows. */
+void text_mark_squeeze(const layout_config *cfg, const layout_text_style *st, text_char *c,
+                       size_t n);
 
 /** Decode one UTF-8 character at s[*i] (len bytes in all); advance *i.
  *  Returns false on an invalid sequence (then *cp = U+FFFD, *i advances 1). */
@@ -192,6 +271,56 @@ bool text_utf8_next(const char *s, size_t len, size_t *i, uint32_t *cp);
 
 /** Decode a whole UTF-8 string into code points (malloc'd, *n set). */
 uint32_t *text_codepoints(const char *s, size_t *n);
+
+/* ------------------------------------------------------------------------
+ * Appendix tables (table.c)
+ * ---------------------------------------------------------------------- */
+
+/** Read the `tables:` section of style.yaml (lengths in mm, sizes in pt). */
+void table_style_read(yaml_file *y, layout_config *cfg);
+
+/** The text block of a page, pt: left edge, top edge (y), width, height.
+ *  Portrait pages use the style's page block; landscape table pages the
+ *  `tables.landscape` block. */
+typedef struct layout_frame {
+    double left, top, width, height;
+} layout_frame;
+void layout_page_frame(const layout_config *cfg, const layout_page *page, layout_frame *f);
+
+/** Block `i` is a heading directly followed by a table block: the table
+ *  sets it on its own first page (flow.c skips it). */
+bool table_takes_heading(const doc *d, size_t i);
+
+/** Set table block `i` (with the heading before it, if any) on pages of
+ *  its own. */
+void table_pages(const doc *d, size_t i, const layout_config *cfg, layout_result *out);
+
+/* ------------------------------------------------------------------------
+ * Charts (chart.c)
+ * ---------------------------------------------------------------------- */
+
+/** Read the `charts:` section of style.yaml (lengths in mm, sizes in pt). */
+void chart_style_read(yaml_file *y, layout_config *cfg);
+
+/** Free what chart_style_read allocated. */
+void chart_style_free(layout_config *cfg);
+
+/** The height a chart block takes (pt); 0 without chart data. */
+double chart_height(const layout_config *cfg, const chart_data *c);
+
+/** The least height chart `c` may shrink to (pt). */
+double chart_min_height(const layout_config *cfg, const chart_data *c);
+
+/** Set chart `c` in the box whose top-left corner is (left, top), `width`
+ *  wide and `height` high (chart_height, or less down to chart_min_height):
+ *  shapes and labels on `page`, the caption "图N：…" centred on the box's
+ *  last body line. */
+void chart_emit(layout_page *page, const layout_config *cfg, const chart_data *c, double left,
+                double top, double width, double height);
+
+/** All the text chart `c` sets in `face`, for the glyph check (malloc'd;
+ *  NULL when none). */
+char *chart_text(const layout_config *cfg, const chart_data *c, font_face face);
 
 /* ------------------------------------------------------------------------
  * Result building (result.c)
@@ -204,6 +333,9 @@ layout_page *result_add_page(layout_result *r);
 void page_add_span(layout_page *page, font_face face, double size, double x,
                    double y, double char_space, const char *text, size_t start,
                    size_t end);
+
+/** Append a ruled line to `page`. */
+void page_add_rule(layout_page *page, double x0, double y0, double x1, double y1, double width);
 
 /** Record heading block `index` placed on page `page` with its first
  *  line's top at `top`. */

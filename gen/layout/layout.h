@@ -2,21 +2,23 @@
  *
  * Reads templates/style.yaml (page size, margins, sizes, spacing) and
  * fonts/fonts.yaml (which TrueType file serves each face), measures text
- * with FreeType, breaks Chinese text into lines (禁则: no line starts with
- * closing punctuation, none ends with opening punctuation; numbers and Latin
- * words unbroken), justifies, and paginates. The result is a list of pages
- * of positioned text runs that gen/pdf draws.
+ * with FreeType, breaks Chinese text into lines (UAX #14 opportunities from
+ * ICU, then 禁则: no line starts with closing punctuation, none ends with
+ * opening punctuation; numbers and Latin words unbroken; 标点挤压),
+ * justifies, sets the charts, and paginates. The result is a list of pages
+ * of positioned text runs and chart shapes that gen/pdf draws.
  *
  * Units: all lengths in this header are PDF points (1/72 inch), x from the
  * left edge and y from the bottom edge of the page, as in PDF user space.
  *
  * Files: config.c (the configuration record), style.c (style.yaml),
  * fonts.c (fonts.yaml, FreeType faces and advances), yaml.c (reading YAML
- * with positions), text.c (UTF-8, character classes, break opportunities
- * and 禁则), linebreak.c (breaking and justifying), flow.c (pagination of
- * headings and paragraphs), pages.c (cover, 目录, page numbers),
- * document.c (glyph check, the 目录 passes), result.c (the result lists);
- * internal.h is shared by these files only.
+ * with positions), uax14.c (ICU's UAX #14 break opportunities), text.c
+ * (UTF-8, character classes, the Chinese tailoring and 禁则), squeeze.c
+ * (标点挤压), linebreak.c (breaking and justifying), flow.c (pagination of
+ * headings, paragraphs and charts), chart.c (charts), pages.c (cover, 目录,
+ * page numbers), document.c (glyph check, the 目录 passes), result.c (the
+ * result lists); internal.h is shared by these files only.
  */
 #ifndef JUESUAN_LAYOUT_H
 #define JUESUAN_LAYOUT_H
@@ -97,12 +99,17 @@ typedef struct layout_line {
     double x;          /* offset of the first character from the measure's
                           left edge (indent, centring) */
     double natural;    /* advances of the characters plus char_space
-                          between each two of them */
+                          between each two of them, less the blank
+                          between two adjacent full-width marks */
     size_t gaps;       /* break opportunities inside the line: where
                           justification adds space (never inside a number
                           or a Latin word) */
     double extra;      /* space added at each of those gaps */
-    double width;      /* natural + gaps * extra: the set width */
+    double squeeze;    /* 标点挤压: width taken from full-width marks so that
+                          the line holds one more unit instead of being
+                          spread (the blank half of a mark ending the line
+                          first, then evenly from the marks inside it) */
+    double width;      /* natural - squeeze + gaps * extra: the set width */
 } layout_line;
 
 typedef struct layout_lines {
@@ -133,8 +140,25 @@ void layout_break_text(const layout_config *cfg, const layout_text_style *st,
 /** Free the lines (the struct may be reused). */
 void layout_lines_free(layout_lines *lines);
 
+/** Break opportunities of UAX #14 (Unicode line breaking), as ICU's line
+ *  BreakIterator gives them (root locale; ICU 72 implements Unicode 15.0),
+ *  before the Chinese tailoring layout_break_text adds. */
+typedef enum layout_break {
+    LAYOUT_BREAK_NONE = 0,  /* no break here (×) */
+    LAYOUT_BREAK_ALLOWED,   /* a break opportunity (÷) */
+    LAYOUT_BREAK_MANDATORY  /* a hard break: after a line feed, paragraph separator … */
+} layout_break;
+
+/** For the `n` code points `cps` (surrogate code points are passed on as
+ *  lone UTF-16 units), set out[k] (k = 0..n, n + 1 entries) to the kind of
+ *  boundary before cps[k]: out[0] is NONE (no break at the start of text),
+ *  out[n] MANDATORY (the end of text). Returns false (out unchanged) when
+ *  ICU fails. */
+bool layout_uax14_breaks(const uint32_t *cps, size_t n, uint8_t *out);
+
 /** Natural width of bytes [start, end) of `text` set in `st` (advances plus
- *  char_space between characters). */
+ *  char_space between characters, less the blank between two adjacent
+ *  full-width marks). */
 double layout_text_width(const layout_config *cfg, const layout_text_style *st,
                          const char *text, size_t start, size_t end);
 
@@ -152,9 +176,38 @@ typedef struct layout_span {
     char *text;        /* UTF-8, owned */
 } layout_span;
 
+/** A ruled line (a table border), stroked `width` pt wide. */
+typedef struct layout_rule {
+    double x0, y0, x1, y1;
+    double width;
+} layout_rule;
+
+/** A shape of a chart (chart.c). Colours are 0xRRGGBB; LAYOUT_NO_COLOUR
+ *  leaves the fill or the stroke out. */
+#define LAYOUT_NO_COLOUR UINT32_C(0xFFFFFFFF)
+typedef enum layout_shape_kind {
+    SHAPE_RECT = 1, /* x, y: lower-left corner; w, h: size */
+    SHAPE_SECTOR,   /* a pie slice: centre x, y, radius r, from angle a0 to a1
+                       (degrees clockwise from 12 o'clock, a0 < a1); a1 - a0
+                       >= 360 is a whole disc */
+    SHAPE_LINE      /* from (x, y) to (x + w, y + h) */
+} layout_shape_kind;
+
+typedef struct layout_shape {
+    layout_shape_kind kind;
+    double x, y, w, h, r, a0, a1;
+    uint32_t fill, stroke;
+    double line_width; /* pt, for the stroke */
+} layout_shape;
+
 typedef struct layout_page {
     layout_span *spans;
     size_t n_spans, cap;
+    layout_rule *rules; /* table borders (table.c) */
+    size_t n_rules, rules_cap;
+    bool landscape;     /* a landscape table page: page_height wide, page_width high */
+    layout_shape *shapes; /* charts (chart.c), drawn before the text */
+    size_t n_shapes, shapes_cap;
     int number; /* printed page number; 0 = none (cover, 目录) */
     bool cover; /* the cover page */
     bool toc;   /* a 目录 page */
@@ -184,7 +237,12 @@ typedef struct layout_result {
  *  lists the page number each heading lands on: laid out again until the
  *  numbers settle). `out` must be zero-initialised. Returns 0, or 1 after
  *  adding diagnostics (a missing glyph: the character, U+XXXX and the
- *  block's position; invalid UTF-8; a table/chart block, not supported yet).
+ *  block's position; invalid UTF-8; a table or chart block without its
+ *  data). A chart (a BLOCK_CHART with its chart_data) is a box of its own
+ *  height, moved whole to the next page when it does not fit (chart.c). An
+ *  appendix table (a BLOCK_TABLE with its grid) starts a page of its own,
+ *  with the heading just before it, and goes on over as many pages as it
+ *  needs (landscape ones when its spec says so; table.c).
  *  On failure `out` holds nothing that needs freeing beyond
  *  layout_result_free. */
 int layout_document(const doc *d, const layout_config *cfg, layout_result *out,

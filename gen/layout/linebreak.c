@@ -4,7 +4,15 @@
  * the last break opportunity (text.c) that fits. 禁则 is resolved by the
  * break marks themselves: a closing mark has no break before it, so when it
  * does not fit at the end of a line the character before it is pulled down
- * to the next line with it (no hanging punctuation, no squeezing).
+ * to the next line with it (no hanging punctuation).
+ * 标点挤压 (squeeze.c): the blank between two adjacent full-width marks is
+ * always left out; and when the next unit fits only by squeezing the line's
+ * marks (the blank half of a mark ending the line first, then up to 0.45
+ * em from each mark inside it), and the line would otherwise be spread by
+ * more than the style's fit_loose, the line takes it: pushing in rather
+ * than spreading wide (as JIS X 4051 prefers), which keeps lines that end
+ * before a long number ("4010.58") from being spread; lines of Chinese
+ * text that fit the character grid are never squeezed.
  * Justification spreads the leftover space evenly over the unit boundaries
  * of the line (between CJK characters, around Latin words and numbers,
  * never inside them). */
@@ -30,14 +38,26 @@ void layout_lines_free(layout_lines *lines)
     memset(lines, 0, sizeof *lines);
 }
 
-/* Natural width of characters [s, e). */
+/* Natural width of characters [s, e), the blanks between adjacent marks
+ * left out. */
 static double chars_width(const layout_config *cfg, const layout_text_style *st,
                           const text_char *c, size_t s, size_t e)
 {
     double w = 0;
     for (size_t k = s; k < e; k++)
-        w += layout_advance(cfg, st->face, c[k].cp, st->size) + (k > s ? st->char_space : 0);
+        w += layout_advance(cfg, st->face, c[k].cp, st->size) +
+             (k > s ? st->char_space - c[k - 1].sq_fixed : 0);
     return w;
+}
+
+/* The width a line [s, e) may give up by squeezing: inside it, and at its
+ * end. */
+static double line_shrink(const text_char *c, size_t s, size_t e, double *at_end)
+{
+    double in = 0;
+    for (size_t k = s; k + 1 < e; k++) in += c[k].sq_fit;
+    *at_end = e > s ? c[e - 1].sq_end : 0;
+    return in;
 }
 
 void para_break(para_set *p, const layout_config *cfg, const layout_text_style *st,
@@ -45,7 +65,8 @@ void para_break(para_set *p, const layout_config *cfg, const layout_text_style *
 {
     size_t len = strlen(text);
     p->chars = text_decode(text, len, &p->n);
-    text_mark_breaks(p->chars, p->n, cfg->keep_after_number, cfg->n_keep_after_number);
+    text_mark_breaks(cfg, p->chars, p->n);
+    text_mark_squeeze(cfg, st, p->chars, p->n);
     const text_char *c = p->chars;
     size_t n = p->n;
     size_t s = 0;
@@ -56,20 +77,38 @@ void para_break(para_set *p, const layout_config *cfg, const layout_text_style *
         double indent = first ? st->indent : 0;
         double avail = measure - indent;
         /* Scan: the best end at a break opportunity, at a unit boundary,
-         * and at any character, that still fits. */
-        size_t best_brk = 0, best_gap = 0, best_char = 0;
-        double full = 0, trim = 0;
+         * and at any character, that still fits; and the best break that
+         * fits when the line's marks are squeezed. */
+        size_t best_brk = 0, best_gap = 0, best_char = 0, best_sq = 0;
+        double full = 0, trim = 0, shrink_in = 0, shrink_end = 0;
         for (size_t k = s; k < n; k++) {
             full += layout_advance(cfg, st->face, c[k].cp, st->size) +
-                    (k > s ? st->char_space : 0);
-            if (!c[k].space) trim = full;
-            if (trim > avail + EPS && !c[k].space) break;
+                    (k > s ? st->char_space - c[k - 1].sq_fixed : 0);
+            if (k > s) shrink_in += c[k - 1].sq_fit;
+            if (!c[k].space) trim = full, shrink_end = c[k].sq_end;
+            double tight = trim - shrink_in - shrink_end; /* all squeezed */
+            if (tight > avail + EPS && !c[k].space) break;
             size_t e = k + 1;
-            if (e == n || c[e].brk) best_brk = e;
-            if (e == n || c[e].gap) best_gap = e;
-            best_char = e;
+            if (trim <= avail + EPS) {
+                if (e == n || c[e].brk) best_brk = e;
+                if (e == n || c[e].gap) best_gap = e;
+                best_char = e;
+            } else if (tight <= avail + EPS && (e == n || c[e].brk)) {
+                best_sq = e;
+            }
         }
         size_t e = best_brk ? best_brk : best_gap ? best_gap : best_char ? best_char : s + 1;
+        if (best_sq > best_brk && st->align == LAYOUT_JUSTIFY && best_brk) {
+            /* push in rather than spread wide: only when the line ending at
+             * best_brk would have more than fit_loose em between units */
+            size_t a = best_brk, gaps = 0;
+            while (a > s && c[a - 1].space) a--;
+            for (size_t k = s + 1; k < a; k++) gaps += c[k].gap;
+            double slack = avail - chars_width(cfg, st, c, s, a);
+            if (gaps == 0 || slack / (double)gaps > cfg->squeeze_loose * st->size) e = best_sq;
+        } else if (best_sq > best_brk) {
+            e = best_sq; /* no break fits unsqueezed */
+        }
         size_t next = e;
         while (e > s && c[e - 1].space) e--;
         bool last = true;
@@ -84,11 +123,17 @@ void para_break(para_set *p, const layout_config *cfg, const layout_text_style *
         line.natural = chars_width(cfg, st, c, s, e);
         for (size_t k = s + 1; k < e; k++)
             if (c[k].gap) line.gaps++;
-        double slack = avail - line.natural;
+        if (line.natural > avail + EPS) { /* pushed in: squeeze what it takes */
+            double at_end, in = line_shrink(c, s, e, &at_end);
+            line.squeeze = line.natural - avail;
+            if (line.squeeze > in + at_end) line.squeeze = in + at_end; /* a run too long */
+        }
+        double slack = avail - (line.natural - line.squeeze);
         line.x = indent;
         switch (st->align) {
         case LAYOUT_JUSTIFY:
-            if (!last && line.gaps > 0 && slack > 0) line.extra = slack / (double)line.gaps;
+            if (!last && line.gaps > 0 && slack > EPS && line.squeeze == 0)
+                line.extra = slack / (double)line.gaps;
             break;
         case LAYOUT_LEFT:
             break;
@@ -99,7 +144,7 @@ void para_break(para_set *p, const layout_config *cfg, const layout_text_style *
             line.x += slack;
             break;
         }
-        line.width = line.natural + (double)line.gaps * line.extra;
+        line.width = line.natural - line.squeeze + (double)line.gaps * line.extra;
         lines_push(&p->lines, line);
         s = next;
         first = false;
@@ -128,6 +173,7 @@ double layout_text_width(const layout_config *cfg, const layout_text_style *st,
 {
     size_t n;
     text_char *c = text_decode(text + start, end - start, &n);
+    text_mark_squeeze(cfg, st, c, n); /* adjacent marks, as set */
     double w = chars_width(cfg, st, c, 0, n);
     free(c);
     return w;
@@ -152,10 +198,20 @@ void line_emit(layout_page *page, const layout_config *cfg, const layout_text_st
     while (e < p->n && c[e].off < line->end) e++;
     if (s >= e) return;
     double x = left + line->x;
+    /* A pushed-in line: the end mark's blank half first, the rest evenly
+     * from the marks inside (the same split as para_break's). */
+    double ratio = 0;
+    if (line->squeeze > 0) {
+        double at_end, in = line_shrink(c, s, e, &at_end);
+        double rest = line->squeeze - (line->squeeze < at_end ? line->squeeze : at_end);
+        ratio = in > 0 ? rest / in : 0;
+        if (ratio > 1) ratio = 1;
+    }
     size_t span_start = s;
     double span_x = x, span_after = 0;
     for (size_t k = s; k < e; k++) {
-        double after = st->char_space + (k + 1 < e && c[k + 1].gap ? line->extra : 0);
+        double after = st->char_space + (k + 1 < e && c[k + 1].gap ? line->extra : 0) -
+                       (k + 1 < e ? c[k].sq_fixed + ratio * c[k].sq_fit : 0);
         if (k + 1 == e && k > span_start) after = span_after; /* the last one: no gap follows */
         if (k > span_start && after != span_after) {
             page_add_span(page, st->face, st->size, span_x, baseline, span_after, text,

@@ -177,20 +177,22 @@ void pages_number(const layout_config *cfg, layout_result *out)
     }
     layout_text_style st = {cfg->footer_face, cfg->footer_size, 0, 0, LAYOUT_LEFT};
     const layout_font *f = &cfg->fonts[cfg->footer_face];
-    double bottom = cfg->page_h - cfg->margin_top - cfg->text_h;
-    double base = bottom - cfg->footer_below - cfg->footer_size * (f->ascent + f->descent) / 2;
     for (size_t i = 0; i < out->n_pages; i++) {
         layout_page *p = &out->pages[i];
         if (p->number <= 0) continue;
+        layout_frame fr; /* the page's text block (landscape table pages differ) */
+        layout_page_frame(cfg, p, &fr);
+        double bottom = fr.top - fr.height;
+        double base = bottom - cfg->footer_below - cfg->footer_size * (f->ascent + f->descent) / 2;
         buf b = {0};
         buf_printf(&b, "%s%d%s", cfg->footer_prefix, p->number, cfg->footer_suffix);
         double w = layout_text_width(cfg, &st, b.data, 0, b.len);
         double x;
         if (cfg->footer_pos == FOOTER_OUTSIDE)
-            x = p->number % 2 ? cfg->margin_left + cfg->text_w - cfg->footer_outside_indent - w
-                              : cfg->margin_left + cfg->footer_outside_indent;
+            x = p->number % 2 ? fr.left + fr.width - cfg->footer_outside_indent - w
+                              : fr.left + cfg->footer_outside_indent;
         else
-            x = cfg->margin_left + (cfg->text_w - w) / 2;
+            x = fr.left + (fr.width - w) / 2;
         page_add_span(p, cfg->footer_face, cfg->footer_size, x, base, 0, b.data, 0, b.len);
         buf_free(&b);
     }

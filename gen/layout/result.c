@@ -32,6 +32,15 @@ void page_add_span(layout_page *page, font_face face, double size, double x, dou
     s->text = xstrndup(text + start, end - start);
 }
 
+void page_add_rule(layout_page *page, double x0, double y0, double x1, double y1, double width)
+{
+    if (page->n_rules == page->rules_cap) {
+        page->rules_cap = page->rules_cap ? page->rules_cap * 2 : 64;
+        page->rules = xrealloc(page->rules, page->rules_cap * sizeof *page->rules);
+    }
+    page->rules[page->n_rules++] = (layout_rule){x0, y0, x1, y1, width};
+}
+
 void result_add_heading(layout_result *r, const block *b, size_t index, size_t page,
                         double top)
 {
@@ -54,6 +63,8 @@ void layout_result_free(layout_result *r)
         layout_page *p = &r->pages[i];
         for (size_t k = 0; k < p->n_spans; k++) free(p->spans[k].text);
         free(p->spans);
+        free(p->rules);
+        free(p->shapes);
     }
     free(r->pages);
     for (size_t i = 0; i < r->n_headings; i++) free(r->headings[i].text);

@@ -206,7 +206,7 @@ int style_load(layout_config *cfg, const char *style_path, diag_list *diags)
     yaml_file y;
     if (yaml_open(&y, style_path, diags) != 0) return -1;
     static const char *const keys[] = {"page", "body", "headings", "outline_levels", "cover",
-                                       "toc", "footer", NULL};
+                                       "toc", "footer", "tables", "charts", "punctuation", NULL};
     yaml_check_keys(&y, y.root, keys, "");
     /* Read every section so that all mistakes are reported at once; values
      * derived from others are computed only while there is no error. */
@@ -216,6 +216,9 @@ int style_load(layout_config *cfg, const char *style_path, diag_list *diags)
     read_cover(&y, cfg);
     read_toc(&y, cfg);
     read_footer(&y, cfg);
+    table_style_read(&y, cfg); /* table.c */
+    chart_style_read(&y, cfg); /* chart.c */
+    punct_style_read(&y, cfg); /* squeeze.c */
     int rc = y.errors ? -1 : 0;
     yaml_close(&y);
     return rc;
@@ -229,5 +232,6 @@ void style_free(layout_config *cfg)
     free(cfg->footer_prefix);
     free(cfg->footer_suffix);
     cfg->keep_after_number = NULL;
+    chart_style_free(cfg);
     cfg->toc_title = cfg->toc_leader = cfg->footer_prefix = cfg->footer_suffix = NULL;
 }

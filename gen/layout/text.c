@@ -1,13 +1,23 @@
 /* text.c — UTF-8 decoding and the break opportunities of Chinese text.
  *
- * Breaks: between any two CJK characters (every character that is not part
- * of a Latin word is a unit of its own) and after spaces. Never inside a
- * run of ASCII letters/digits; '.', ',' and ':' between a word character and
- * a digit or letter stay in the run ("3,313.32", "www.gov.cn", "10:30"), and
- * so does a '%' after a digit ("17.39%"). A number keeps a following
- * keep_after_number character ("2024年").
- * 禁则: no break before closing punctuation, none after opening
- * punctuation, none inside "——" or "……". */
+ * Breaks: the opportunities of UAX #14 (ICU's line BreakIterator,
+ * uax14.c), tailored for Chinese:
+ *   - 禁则 on top (GB/T 15834, W3C clreq): never before closing punctuation
+ *     (，。、；：？！）》」』’”％% …), never after opening punctuation
+ *     (（《「『‘“ …), never inside "——" or "……";
+ *   - a number keeps a following keep_after_number character ("2024年",
+ *     "17.39%"); UAX #14 itself keeps "3,313.32" and Latin words whole;
+ *   - quotation marks in Chinese text: a break before an opening mark “‘
+ *     and after a closing mark ”’ when East Asian characters stand on both
+ *     sides (UAX #14 LB19a of Unicode 15.1; ICU 72's LB19 keeps a
+ *     quotation mark with both its neighbours);
+ *   - a space is left at the end of the line it ends (break after it).
+ * Without ICU (it failed to open) every boundary between two units is an
+ * opportunity, less the 禁则 above.
+ * Justification gaps: between any two units, a unit being a CJK character,
+ * a mark, or a run of ASCII letters/digits (with '.', ',' and ':' between a
+ * word character and a digit or letter, and a '%' after a digit, as in
+ * "3,313.32", "www.gov.cn", "10:30", "17.39%"). */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -148,10 +158,22 @@ static bool is_word_char(uint32_t c)
     }
 }
 
-void text_mark_breaks(text_char *c, size_t n, const uint32_t *keep_after_number,
-                      size_t n_keep)
+/* East Asian wide and full-width characters (for the quotation rule). */
+static bool is_east_asian(uint32_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+           (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+void text_mark_breaks(const layout_config *cfg, text_char *c, size_t n)
 {
     if (n == 0) return;
+    const uint32_t *keep_after_number = cfg ? cfg->keep_after_number : NULL;
+    size_t n_keep = cfg ? cfg->n_keep_after_number : 0;
     bool *word = xcalloc(n, sizeof *word);
     for (size_t k = 0; k < n; k++) {
         uint32_t cp = c[k].cp;
@@ -164,6 +186,12 @@ void text_mark_breaks(text_char *c, size_t n, const uint32_t *keep_after_number,
             word[k] = true;
         }
     }
+    /* UAX #14 opportunities */
+    uint32_t *cps = xmalloc(n * sizeof *cps);
+    for (size_t k = 0; k < n; k++) cps[k] = c[k].cp;
+    uint8_t *lb = xmalloc(n + 1);
+    bool icu = uax14_breaks(cfg, cps, n, lb);
+    free(cps);
     c[0].brk = false;
     c[0].gap = false;
     for (size_t k = 1; k < n; k++) {
@@ -171,7 +199,16 @@ void text_mark_breaks(text_char *c, size_t n, const uint32_t *keep_after_number,
         bool inside = (word[k - 1] && word[k]) ||
                       (is_inseparable(prev) && cur == prev);
         c[k].gap = !inside;
-        bool brk = !inside;
+        bool brk = icu ? lb[k] != LAYOUT_BREAK_NONE : !inside;
+        /* quotation marks between East Asian characters (Unicode 15.1 LB19a) */
+        if ((cur == 0x201C || cur == 0x2018) && is_east_asian(prev) && k + 1 < n &&
+            is_east_asian(c[k + 1].cp))
+            brk = true;
+        if ((prev == 0x201D || prev == 0x2019) && k >= 2 && is_east_asian(c[k - 2].cp) &&
+            is_east_asian(cur))
+            brk = true;
+        /* 禁则 */
+        if (is_inseparable(prev) && cur == prev) brk = false;
         if (is_closing(cur) && !word[k]) brk = false;
         if (is_opening(prev) && !word[k - 1]) brk = false;
         if (c[k].space) brk = false; /* break after spaces, not before */
@@ -181,5 +218,6 @@ void text_mark_breaks(text_char *c, size_t n, const uint32_t *keep_after_number,
         }
         c[k].brk = brk;
     }
+    free(lb);
     free(word);
 }

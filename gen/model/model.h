@@ -300,6 +300,8 @@ typedef struct table_column {
     char **group;  /* printed header cells above this one, outermost first */
     size_t n_group;
     int width;     /* column width in characters (0 = default) */
+    char *row;     /* printed columns of a transposed table (PRINT_TRANSPOSE):
+                      the fixed row whose `key` amount this column shows */
 } table_column;
 
 /** One fixed row (TABLE_FIXED) on one side. */
@@ -311,6 +313,26 @@ typedef struct table_fixed_row {
     bool total;  /* a 合计/总计 row (printed bold) */
     srcpos pos;
 } table_fixed_row;
+
+/** How a table is printed when the printed form differs from the CSV
+ *  layout (the spec's `print:` block). */
+typedef enum print_layout {
+    PRINT_AS_CSV = 0,     /* the printed columns are the CSV columns */
+    PRINT_SPLIT_BY_CLASS, /* subject rows split over sides by their 类 code,
+                             each side printed with `print_columns`, a total
+                             row per side at the foot (公开08表) */
+    PRINT_TRANSPOSE       /* fixed rows become printed columns: one data row,
+                             each printed column names a row and an amount
+                             column (the 12-column 三公 form) */
+} print_layout;
+
+/** One side of a PRINT_SPLIT_BY_CLASS form. */
+typedef struct print_side {
+    char *group;     /* header cell over the side's columns ("人员经费"); may be NULL */
+    char **classes;  /* 类 codes whose rows (the 类 and everything under it) go here */
+    size_t n_classes;
+    char *total;     /* label of the side's total row ("人员经费合计") */
+} print_side;
 
 /** A table specification, read from templates/tables/NN.yaml. */
 typedef struct table_spec {
@@ -330,6 +352,13 @@ typedef struct table_spec {
     char **notes;     /* footnotes (Mustache over the facts tree) */
     size_t n_notes;
     char *empty_note; /* note for a table with no data; may be NULL */
+    print_layout print;           /* PRINT_AS_CSV unless the spec has print: */
+    table_column *print_columns;  /* split: one side's columns (code, name,
+                                     amounts by CSV key), repeated per side;
+                                     transpose: every printed column */
+    size_t n_print_columns;
+    print_side *print_sides;      /* PRINT_SPLIT_BY_CLASS */
+    size_t n_print_sides;
     char *path;       /* the spec file */
     srcpos pos;
 } table_spec;

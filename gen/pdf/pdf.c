@@ -5,6 +5,9 @@
  * order. */
 #include "pdf.h"
 
+#include "chart.h"
+#include "subset.h"
+#include "table.h"
 #include "tounicode.h"
 
 #include <errno.h>
@@ -32,12 +35,6 @@ typedef struct pdf_fonts {
     HPDF_Font font[FACE_COUNT];
 } pdf_fonts;
 
-static bool is_ttc(const char *path, int index)
-{
-    size_t n = strlen(path);
-    return index > 0 || (n > 4 && strcasecmp(path + n - 4, ".ttc") == 0);
-}
-
 /* Load the faces the spans use, in face order (so the subset tags are
  * stable). Returns 0, 1 (a font file is missing) or 3. */
 static int load_fonts(HPDF_Doc pdf, const layout_result *r, const layout_config *cfg,
@@ -64,9 +61,7 @@ static int load_fonts(HPDF_Doc pdf, const layout_result *r, const layout_config 
             return 1;
         }
         fclose(fp);
-        const char *name = is_ttc(path, index)
-                               ? HPDF_LoadTTFontFromFile2(pdf, path, (HPDF_UINT)index, HPDF_TRUE)
-                               : HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+        const char *name = pdf_load_face(pdf, r, cfg, (font_face)f, diags); /* subset.c */
         HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
         if (!font || pdf_font_repair(font) != 0) {
             diag_error(diags, SRCPOS_NONE, "libharu 无法嵌入字体 %s", path);
@@ -164,8 +159,11 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
     for (size_t i = 0; i < r->n_pages; i++) {
         pages[i] = HPDF_AddPage(pdf);
         if (!pages[i]) break;
-        HPDF_Page_SetWidth(pages[i], (HPDF_REAL)r->page_width);
-        HPDF_Page_SetHeight(pages[i], (HPDF_REAL)r->page_height);
+        bool land = r->pages[i].landscape; /* a landscape table page */
+        HPDF_Page_SetWidth(pages[i], (HPDF_REAL)(land ? r->page_height : r->page_width));
+        HPDF_Page_SetHeight(pages[i], (HPDF_REAL)(land ? r->page_width : r->page_height));
+        pdf_draw_rules(pages[i], &r->pages[i]); /* table borders (table.c) */
+        pdf_draw_shapes(pages[i], &r->pages[i]); /* charts (chart.c) */
         draw_page(pages[i], &r->pages[i], &pf);
     }
     if (!err.code) add_outline(pdf, r, pages);

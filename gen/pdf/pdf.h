@@ -3,15 +3,17 @@
  * The only entry point the CLI needs: lay out the blocks (gen/layout) with
  * the style of templates/style.yaml and the fonts of fonts/fonts.yaml, and
  * write an A4 PDF with the fonts embedded (a face only when some text uses
- * it; libharu 2.3.0 keeps only the used glyphs' outlines but copies the
+ * it, cut down by HarfBuzz to the glyphs used before libharu embeds it:
+ * libharu 2.3.0 alone keeps only the used glyphs' outlines but copies the
  * other font tables whole), a repaired ToUnicode map so text copies and
  * searches correctly, page numbers "— N —", an outline mirroring the
  * headings (levels 1..outline_levels of the style), and document metadata.
  * Output is byte-identical for the same input: no current time, no /ID,
  * subset tags HPDFAA+, HPDFAB+ … in face order.
  *
- * Files: pdf.c (fonts, pages, outline, metadata), tounicode.c (the one
- * file that touches libharu internals: ToUnicode and font-name repairs).
+ * Files: pdf.c (fonts, pages, outline, metadata), subset.c (hb-subset),
+ * chart.c (chart shapes), tounicode.c (the one file that touches libharu
+ * internals: ToUnicode and font-name repairs).
  */
 #ifndef JUESUAN_PDF_H
 #define JUESUAN_PDF_H
@@ -29,7 +31,7 @@ typedef struct pdf_meta {
 /** Write `d` as a PDF to `path` (the caller renames it into place).
  *  Returns 0 on success, 1 for bad input (a character no font has: the
  *  diagnostic names it, its U+XXXX and the block's position; a table or
- *  chart block, not supported yet; a font file gone missing), 3 for an
+ *  chart block without its data; a font file gone missing), 3 for an
  *  internal failure (libharu error, the file cannot be written). On
  *  failure nothing is written to `path` (a partly written file is
  *  removed). `meta` may be NULL. */

@@ -70,6 +70,19 @@ static void out_text(renderer *r, const char *s, size_t n, bool escape)
     buf_append(&r->out, s + run, n - run);
 }
 
+/* True when only blanks precede the end of the output on its line. */
+static bool out_at_line_start(const renderer *r)
+{
+    for (size_t i = r->out.len; i > 0; i--) {
+        char c = r->out.data[i - 1];
+        if (c == '\n')
+            return true;
+        if (c != ' ' && c != '\t')
+            return false;
+    }
+    return true;
+}
+
 /* Literal text; inside an indented partial every line gets the indentation
  * (a line is "started" by its first byte, so a final newline adds none). */
 static void render_text(renderer *r, const tmpl_node *n, const char *indent)
@@ -117,7 +130,10 @@ static void render_var(renderer *r, tmpl_node *n, const char *indent, const char
     case VALUE_STRING:
     case VALUE_NUMBER: {
         const char *s = value_get_text(v);
-        out_text(r, s, strlen(s), escape);
+        if (n->kind == TMPL_VAR && r->opt->escape)
+            r->opt->escape(r->opt->escape_ctx, s, strlen(s), out_at_line_start(r), &r->out);
+        else
+            out_text(r, s, strlen(s), escape);
         return;
     }
     case VALUE_BOOL:
@@ -240,6 +256,68 @@ static void render_nodes(renderer *r, tmpl_node *nodes, const char *indent, cons
             render_partial(r, n, indent, origin);
             break;
         }
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Escaping for gen/doc's block markup
+ * ---------------------------------------------------------------------- */
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool is_break(char c)
+{
+    return c == '\n' || c == '\r';
+}
+
+/* A printable ASCII character (a Latin word's letter or punctuation). */
+static bool is_ascii_word(char c)
+{
+    return c > ' ' && c < 0x7F;
+}
+
+void template_escape_markup(void *ctx, const char *text, size_t len, bool line_start, buf *out)
+{
+    (void)ctx;
+    size_t i = 0;
+    bool first = true; /* nothing written yet */
+    while (i < len) {
+        /* a run of blanks: kept, unless it touches a line break */
+        size_t j = i;
+        while (j < len && is_blank(text[j]))
+            j++;
+        bool brk = false;
+        size_t k = j;
+        while (k < len && (is_blank(text[k]) || is_break(text[k]))) {
+            if (is_break(text[k]))
+                brk = true;
+            k++;
+        }
+        if (brk) {
+            /* a line break with the blanks around it: joined like the
+             * lines of a paragraph; a space keeps two Latin words apart */
+            if (!first && k < len && is_ascii_word(text[i - 1]) && is_ascii_word(text[k]))
+                buf_putc(out, ' ');
+            i = k;
+            continue;
+        }
+        if (j > i) {
+            buf_append(out, text + i, j - i);
+            i = j;
+            if (i == len)
+                break;
+        }
+        /* the first visible character of an output line: # and @ would
+         * make a heading or a directive (leading blanks do not count:
+         * the markup trims them) */
+        if (first && line_start && (text[i] == '#' || text[i] == '@'))
+            buf_putc(out, '\\');
+        first = false;
+        buf_putc(out, text[i]);
+        i++;
     }
 }
 

@@ -10,7 +10,9 @@
  * are not supported.
  *
  * juesuan's templates emit block markup, not HTML, so the CLI renders with
- * escaping off (see template_options.escape_html).
+ * HTML escaping off and template_escape_markup as the escape hook instead
+ * (see template_options.escape): a text from unit.yaml cannot turn into a
+ * heading or a directive of gen/doc's markup.
  *
  * Values print as: strings as they are, numbers as their stored JSON text,
  * booleans as "true" / "false", null and missing names as "" (or an error
@@ -30,8 +32,18 @@
  *  during the render) or NULL when there is no such partial (rendered as ""). */
 typedef const char *(*template_partial_fn)(void *ctx, const char *name);
 
+/** Escapes the text of an interpolation for the output format: appends the
+ *  escaped form of `text` (`len` bytes) to `out`. `line_start` is true when
+ *  only blanks (or nothing) precede the value on its output line. */
+typedef void (*template_escape_fn)(void *ctx, const char *text, size_t len, bool line_start, buf *out);
+
 typedef struct template_options {
     bool escape_html;              /* {{x}} escapes & < > " (spec: true) */
+    /* When set, {{x}} is written through this hook instead (escape_html is
+     * then ignored); {{{x}}} and {{&x}} always stay raw. Strings and numbers
+     * go through it, booleans print as true/false. */
+    template_escape_fn escape;
+    void *escape_ctx;
     template_partial_fn partials;  /* may be NULL */
     void *partials_ctx;
     /* When true, a {{name}} that resolves to nothing is an error (a typo in
@@ -53,6 +65,14 @@ typedef struct template_options {
  *  found to `diags` (unclosed or mismatched section, unclosed tag, bad
  *  delimiter tag, invalid tag name, partials nested over 100 deep, and in
  *  strict mode unknown names and partials). */
+/** An escape hook for the block markup of gen/doc/doc.h (ctx unused): a
+ *  value's line breaks, with the blanks around them, are joined the way the
+ *  markup joins a paragraph's lines (into nothing; into one space between
+ *  two ASCII characters), so a value never starts a new line, paragraph,
+ *  heading or directive; and a value that starts an output line with # or @
+ *  gets the markup's "\" escape, so it stays plain text. */
+void template_escape_markup(void *ctx, const char *text, size_t len, bool line_start, buf *out);
+
 char *template_render(const char *tmpl, const value *data, const template_options *opt,
                       const char *origin, diag_list *diags);
 

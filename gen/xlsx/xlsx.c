@@ -1,15 +1,19 @@
 /* xlsx.c — write the appendix tables with libxlsxwriter. */
 #include "xlsx.h"
 
-#include "../template/template.h"
+#include "../doc/doc.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
+/* The cell formats, made once per workbook: border, alignment, weight,
+ * number format. Grid cells pick theirs by what they are. */
 typedef struct xlsx_formats {
-    lxw_format *label, *title, *unit_line, *org_line, *head, *text, *text_bold, *code, *number,
-        *number_bold, *line_no, *note;
+    lxw_format *label, *title, *unit_line, *org_line, *head, *note;
+    lxw_format *text[3][2];   /* [grid_align][bold] */
+    lxw_format *number[2];    /* [bold] */
+    lxw_format *count;        /* 行次 */
 } xlsx_formats;
 
 static lxw_format *fmt_new(lxw_workbook *wb, bool bordered, uint8_t align, bool bold, uint16_t size)
@@ -26,20 +30,23 @@ static lxw_format *fmt_new(lxw_workbook *wb, bool bordered, uint8_t align, bool 
 
 static void formats_init(lxw_workbook *wb, xlsx_formats *f)
 {
+    static const uint8_t aligns[3] = {LXW_ALIGN_LEFT, LXW_ALIGN_CENTER, LXW_ALIGN_RIGHT};
     f->label = fmt_new(wb, false, LXW_ALIGN_RIGHT, false, 10);
     f->title = fmt_new(wb, false, LXW_ALIGN_CENTER, true, 16);
     f->unit_line = fmt_new(wb, false, LXW_ALIGN_RIGHT, false, 10);
     f->org_line = fmt_new(wb, false, LXW_ALIGN_LEFT, false, 10);
     f->head = fmt_new(wb, true, LXW_ALIGN_CENTER, true, 10);
     format_set_text_wrap(f->head);
-    f->text = fmt_new(wb, true, LXW_ALIGN_LEFT, false, 10);
-    f->text_bold = fmt_new(wb, true, LXW_ALIGN_CENTER, true, 10);
-    f->code = fmt_new(wb, true, LXW_ALIGN_LEFT, false, 10);
-    f->line_no = fmt_new(wb, true, LXW_ALIGN_CENTER, false, 10);
-    f->number = fmt_new(wb, true, LXW_ALIGN_RIGHT, false, 10);
-    format_set_num_format(f->number, "#,##0.00");
-    f->number_bold = fmt_new(wb, true, LXW_ALIGN_RIGHT, true, 10);
-    format_set_num_format(f->number_bold, "#,##0.00");
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 2; b++) {
+            f->text[a][b] = fmt_new(wb, true, aligns[a], b, 10);
+            format_set_text_wrap(f->text[a][b]);
+        }
+    for (int b = 0; b < 2; b++) {
+        f->number[b] = fmt_new(wb, true, LXW_ALIGN_RIGHT, b, 10);
+        format_set_num_format(f->number[b], "#,##0.00");
+    }
+    f->count = fmt_new(wb, true, LXW_ALIGN_CENTER, false, 10);
     f->note = fmt_new(wb, false, LXW_ALIGN_LEFT, false, 10);
     format_set_text_wrap(f->note);
 }
@@ -63,189 +70,105 @@ static double cell_number(money_t v)
     return (double)w / 100.0;
 }
 
-/* The header block: one row per level, merged cells for shared groups. */
-static int write_header(lxw_worksheet *ws, const table_spec *s, int top, const xlsx_formats *f)
+/* Excel column width units of a grid width in characters: a CJK
+ * character is about two units wide at 10 pt. */
+static double col_units(int chars)
 {
-    size_t depth = 1;
-    for (size_t c = 0; c < s->n_columns; c++)
-        if (s->columns[c].n_group + 1 > depth) depth = s->columns[c].n_group + 1;
-    for (size_t lv = 0; lv < depth; lv++) {
-        size_t c = 0;
-        while (c < s->n_columns) {
-            const table_column *col = &s->columns[c];
-            if (lv > col->n_group) { /* covered by the leaf's vertical merge */
-                c++;
-                continue;
-            }
-            if (lv == col->n_group) { /* the leaf: spans the remaining levels */
-                int r0 = top + (int)lv, r1 = top + (int)depth - 1;
-                if (r1 > r0) worksheet_merge_range(ws, r0, c, r1, c, col->header, f->head);
-                else worksheet_write_string(ws, r0, c, col->header, f->head);
-                c++;
-                continue;
-            }
-            /* a group cell: extend over neighbours sharing groups[0..lv] */
-            size_t e = c + 1;
-            while (e < s->n_columns && s->columns[e].n_group > lv) {
-                bool same = true;
-                for (size_t k = 0; k <= lv; k++)
-                    if (strcmp(s->columns[e].group[k], col->group[k]) != 0) same = false;
-                if (!same) break;
-                e++;
-            }
-            if (e - c > 1) worksheet_merge_range(ws, top + lv, c, top + lv, e - 1, col->group[lv], f->head);
-            else worksheet_write_string(ws, top + lv, c, col->group[lv], f->head);
-            c = e;
+    return chars * 1.8;
+}
+
+/* Display width of UTF-8 text in Excel units (CJK 2, ASCII 1). */
+static int text_units(const char *s)
+{
+    int w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x80) w += 1;
+        else if ((*p & 0xC0) != 0x80) w += 2;
+    return w;
+}
+
+/* Header rows tall enough for their wrapped text (Excel does not fit the
+ * height of wrapped or merged cells by itself). */
+static void header_heights(lxw_worksheet *ws, const table_grid *g, int top)
+{
+    for (int r = 0; r < g->header_rows; r++) {
+        int lines = 1;
+        for (size_t i = 0; i < g->n_cells; i++) {
+            const grid_cell *c = &g->cells[i];
+            if (c->row + c->row_span - 1 != r) continue; /* a cell's last row takes its height */
+            double w = 0;
+            for (int k = c->col; k < c->col + c->col_span && k < g->cols; k++) w += col_units(g->widths[k]);
+            int need = (int)((text_units(c->text) + w - 3) / (w - 2 > 1 ? w - 2 : 1)) + 1 - c->row_span;
+            if (need > lines) lines = need;
         }
-    }
-    return (int)depth;
-}
-
-static void write_amounts(lxw_worksheet *ws, int r, const table_spec *s, const table_row *row, int side,
-                          bool bold, const xlsx_formats *f)
-{
-    for (size_t c = 0; c < s->n_columns; c++) {
-        const table_column *col = &s->columns[c];
-        if (col->role != COLUMN_AMOUNT || col->side != side) continue;
-        lxw_format *fmt = bold ? f->number_bold : f->number;
-        if (row && row->cells[c].present) worksheet_write_number(ws, r, c, cell_number(row->cells[c].amount), fmt);
-        else worksheet_write_blank(ws, r, c, fmt);
+        worksheet_set_row(ws, (lxw_row_t)(top + r), 14.0 * lines + 4, NULL);
     }
 }
 
-/* Fixed rows of one side, in spec order, split into body and tail (from the
- * first total row on), so that the two sides' totals line up. */
-typedef struct side_rows {
-    const table_fixed_row *rows[128];
-    size_t n, body;
-} side_rows;
-
-static void side_collect(const table_spec *s, int side, side_rows *out)
+static void write_cell(lxw_worksheet *ws, const grid_cell *c, int top, const xlsx_formats *f)
 {
-    out->n = 0;
-    out->body = (size_t)-1;
-    for (size_t i = 0; i < s->n_rows && out->n < 128; i++) {
-        if (s->rows[i].side != side) continue;
-        if (s->rows[i].total && out->body == (size_t)-1) out->body = out->n;
-        out->rows[out->n++] = &s->rows[i];
+    lxw_row_t r0 = (lxw_row_t)(top + c->row), r1 = (lxw_row_t)(top + c->row + c->row_span - 1);
+    lxw_col_t c0 = (lxw_col_t)c->col, c1 = (lxw_col_t)(c->col + c->col_span - 1);
+    int align = c->align < 0 || c->align > 2 ? 0 : (int)c->align;
+    lxw_format *fmt = c->header                          ? f->head
+                      : c->is_amount                     ? f->number[c->bold]
+                      : c->is_count                      ? f->count
+                      : !c->text[0] && align == GRID_RIGHT ? f->number[c->bold] /* a blank amount cell */
+                                                         : f->text[align][c->bold];
+    if (r1 > r0 || c1 > c0) {
+        /* merge_range writes the text as a string; amounts never span */
+        worksheet_merge_range(ws, r0, c0, r1, c1, c->text, fmt);
+        return;
     }
-    if (out->body == (size_t)-1) out->body = out->n;
+    if (c->is_amount) {
+        worksheet_write_number(ws, r0, c0, cell_number(c->amount), fmt);
+    } else if (c->is_count) {
+        worksheet_write_number(ws, r0, c0, atof(c->text), fmt);
+    } else if (!c->text[0]) {
+        worksheet_write_blank(ws, r0, c0, fmt);
+    } else {
+        /* write_string: never a formula, even for text starting with = + - @ */
+        worksheet_write_string(ws, r0, c0, c->text, fmt);
+    }
 }
 
-static int write_fixed_rows(lxw_worksheet *ws, const table *t, int top, const xlsx_formats *f)
+static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats *f)
 {
-    const table_spec *s = t->spec;
-    side_rows sides[2];
-    size_t body = 0, tail = 0;
-    for (int sd = 0; sd < s->sides; sd++) {
-        side_collect(s, sd, &sides[sd]);
-        if (sides[sd].body > body) body = sides[sd].body;
-        if (sides[sd].n - sides[sd].body > tail) tail = sides[sd].n - sides[sd].body;
-    }
-    for (size_t i = 0; i < body + tail; i++) {
-        int r = top + (int)i;
-        for (int sd = 0; sd < s->sides; sd++) {
-            const side_rows *sr = &sides[sd];
-            const table_fixed_row *fr = NULL;
-            if (i < body) fr = i < sr->body ? sr->rows[i] : NULL;
-            else if (i - body < sr->n - sr->body) fr = sr->rows[sr->body + (i - body)];
-            const table_row *row = fr ? table_find_row(t, fr->key) : NULL;
-            for (size_t c = 0; c < s->n_columns; c++) {
-                const table_column *col = &s->columns[c];
-                if (col->side != sd) continue;
-                if (col->role == COLUMN_LABEL) {
-                    lxw_format *fmt = fr && fr->total ? f->text_bold : f->text;
-                    if (fr) worksheet_write_string(ws, r, c, fr->label, fmt);
-                    else worksheet_write_blank(ws, r, c, fmt);
-                } else if (col->role == COLUMN_LINE) {
-                    if (fr && fr->line) worksheet_write_number(ws, r, c, fr->line, f->line_no);
-                    else worksheet_write_blank(ws, r, c, f->line_no);
-                }
-            }
-            if (fr) write_amounts(ws, r, s, row, sd, fr->total, f);
-            else write_amounts(ws, r, s, NULL, sd, false, f);
-        }
-    }
-    return (int)(body + tail);
-}
-
-static int write_subject_rows(lxw_worksheet *ws, const table *t, int top, const xlsx_formats *f)
-{
-    const table_spec *s = t->spec;
-    for (size_t i = 0; i < t->n_rows; i++) {
-        const table_row *row = &t->rows[i];
-        bool total = strcmp(row->key, "total") == 0;
-        int r = top + (int)i;
-        for (size_t c = 0; c < s->n_columns; c++) {
-            const table_column *col = &s->columns[c];
-            if (col->role == COLUMN_CODE)
-                worksheet_write_string(ws, r, c, total ? "" : row->key, f->code);
-            else if (col->role == COLUMN_NAME)
-                worksheet_write_string(ws, r, c, row->label, total ? f->text_bold : f->text);
-        }
-        write_amounts(ws, r, s, row, 0, total, f);
-    }
-    return (int)t->n_rows;
-}
-
-static char *render_note(const char *note, const value *facts, const table_spec *s, diag_list *diags)
-{
-    template_options opt = {0};
-    opt.strict = true;
-    return template_render(note, facts, &opt, s->path, diags);
-}
-
-static int write_sheet(lxw_workbook *wb, const unit *u, const table *t, const value *facts,
-                       const xlsx_formats *f, diag_list *diags)
-{
-    const table_spec *s = t->spec;
+    const table_spec *s = g->spec;
     lxw_worksheet *ws = workbook_add_worksheet(wb, s->sheet);
     if (!ws) return 3;
-    lxw_col_t last = (lxw_col_t)(s->n_columns - 1);
-    for (size_t c = 0; c < s->n_columns; c++)
-        worksheet_set_column(ws, c, c, s->columns[c].width ? s->columns[c].width * 1.8 : 14, NULL);
+    lxw_col_t last = (lxw_col_t)(g->cols - 1);
+    for (int c = 0; c < g->cols; c++) worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, col_units(g->widths[c]), NULL);
 
-    worksheet_write_string(ws, 0, last, s->label, f->label);
+    worksheet_write_string(ws, 0, last, g->label, f->label);
     worksheet_set_row(ws, 1, 30, NULL);
-    worksheet_merge_range(ws, 1, 0, 1, last, s->title, f->title);
-    buf org = {0};
-    buf_printf(&org, "编制单位：%s", u->name);
-    if (last >= 2) worksheet_merge_range(ws, 2, 0, 2, last - 1, buf_cstr(&org), f->org_line);
-    else worksheet_write_string(ws, 2, 0, buf_cstr(&org), f->org_line);
-    buf_free(&org);
-    worksheet_write_string(ws, 2, last, "单位：万元", f->unit_line);
+    if (last > 0) worksheet_merge_range(ws, 1, 0, 1, last, g->title, f->title);
+    else worksheet_write_string(ws, 1, 0, g->title, f->title);
+    if (last >= 2) worksheet_merge_range(ws, 2, 0, 2, last - 1, g->org_line, f->org_line);
+    else if (last >= 1) worksheet_write_string(ws, 2, 0, g->org_line, f->org_line);
+    worksheet_write_string(ws, last >= 1 ? 2 : 3, last, g->unit_line, f->unit_line);
 
-    int top = 3;
-    int depth = write_header(ws, s, top, f);
-    int body = top + depth;
-    int n = s->kind == TABLE_FIXED ? write_fixed_rows(ws, t, body, f) : write_subject_rows(ws, t, body, f);
-    int r = body + n;
+    int top = last >= 1 ? 3 : 4;
+    for (size_t i = 0; i < g->n_cells; i++) write_cell(ws, &g->cells[i], top, f);
+    header_heights(ws, g, top);
+    int body = top + g->header_rows;
 
-    /* notes, or the empty-table note */
-    int rc = 0;
-    bool empty = !table_has_data(t);
-    size_t n_notes = empty && s->empty_note ? 1 : s->n_notes;
-    for (size_t i = 0; i < n_notes; i++) {
-        const char *src = empty && s->empty_note ? s->empty_note : s->notes[i];
-        char *text = render_note(src, facts, s, diags);
-        if (!text) {
-            rc = 1;
-            continue;
-        }
-        worksheet_set_row(ws, r, 30, NULL);
-        worksheet_merge_range(ws, r, 0, r, last, text, f->note);
-        r++;
-        free(text);
+    /* notes, or the empty-table note, under the table */
+    int r = top + g->rows;
+    for (size_t i = 0; i < g->n_notes; i++, r++) {
+        worksheet_set_row(ws, (lxw_row_t)r, 30, NULL);
+        if (last > 0) worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, last, g->notes[i], f->note);
+        else worksheet_write_string(ws, (lxw_row_t)r, 0, g->notes[i], f->note);
     }
 
-    worksheet_freeze_panes(ws, body, 0);
+    worksheet_freeze_panes(ws, (lxw_row_t)body, 0);
     worksheet_set_paper(ws, 9); /* A4 */
-    if (s->landscape) worksheet_set_landscape(ws);
+    if (g->landscape) worksheet_set_landscape(ws);
     else worksheet_set_portrait(ws);
     worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_repeat_rows(ws, top, body - 1);
+    worksheet_repeat_rows(ws, (lxw_row_t)top, (lxw_row_t)(body - 1));
     worksheet_center_horizontally(ws);
-    return rc;
+    return 0;
 }
 
 int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *diags)
@@ -271,7 +194,9 @@ int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *d
 
     int rc = 0;
     for (size_t i = 0; i < u->n_tables; i++) {
-        int r = write_sheet(wb, u, &u->tables[i], facts, &f, diags);
+        table_grid *g = table_grid_build(&u->tables[i], u, facts, diags);
+        int r = g ? write_sheet(wb, g, &f) : 1;
+        table_grid_free(g);
         if (r > rc) rc = r;
     }
     lxw_error err = workbook_close(wb);

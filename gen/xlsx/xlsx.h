@@ -1,14 +1,14 @@
 /* xlsx.h — gen/xlsx: the appendix tables (附表) as one XLSX workbook.
  *
- * One sheet per table spec, in official order: the 公开NN表 label, the title
- * (merged, centred), the 编制单位 and 单位：万元 line, the header block with
- * merged cells from the spec's column groups, the rows (fixed rows in spec
- * order — two-sided forms side by side with their totals aligned — or the
- * subject rows as given), numbers as numbers in #,##0.00 (blank cells stay
- * blank), thin borders, the spec's notes (or its empty-table note). Print
- * setup: A4, fit to one page wide, header rows repeated; header frozen.
- * The creation time is the unit's 公开时间, so the bytes are the same on
- * every build.
+ * One sheet per table spec, in official order, each drawing the table's
+ * printed grid (table_grid_build in gen/doc: the PDF draws the same grid):
+ * the 公开NN表 label, the title (merged, centred), the 编制单位 and 单位：万元
+ * line, the header block with its merged cells, the body (numbers as numbers
+ * in #,##0.00, blank cells blank, text always as text — never a formula),
+ * thin borders, the notes (or the empty-table note). Print setup: A4,
+ * landscape when the spec says so, fit to one page wide, header rows
+ * repeated; header frozen. The creation time is the unit's 公开时间, so the
+ * bytes are the same on every build.
  */
 #ifndef JUESUAN_XLSX_H
 #define JUESUAN_XLSX_H

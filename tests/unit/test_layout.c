@@ -1,6 +1,9 @@
 /* test_layout.c — unit tests for gen/layout: the configuration, the line
- * breaker (禁则, numbers kept whole, justification, indent) and pagination
- * (keep-with-next, widows and orphans, new pages, page numbers, 目录).
+ * breaker (禁则, numbers kept whole, justification, indent, quotation
+ * marks in Chinese text, 标点挤压 and pushing in), pagination (keep-with-
+ * next, widows and orphans, new pages, page numbers, 目录) and charts
+ * (bars, pies with inside and outside labels, empty pies, a chart at a
+ * page's foot, missing data and glyphs).
  * Run from the project root (reads templates/style.yaml and fonts/). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -182,9 +185,10 @@ static void check_lines(const layout_config *cfg, const layout_text_style *st,
         pos = ln->end;
         double natural = layout_text_width(cfg, st, text, ln->start, ln->end);
         assert_true(fabs(natural - ln->natural) < EPS);
-        assert_true(fabs(ln->width - (ln->natural + (double)ln->gaps * ln->extra)) < EPS);
+        assert_true(fabs(ln->width - (ln->natural - ln->squeeze + (double)ln->gaps * ln->extra)) < EPS);
         double avail = measure - (i == 0 ? st->indent : 0);
-        assert_true(ln->natural <= avail + EPS);
+        assert_true(ln->natural - ln->squeeze <= avail + EPS);
+        assert_true(ln->squeeze == 0 || ln->extra == 0); /* pushed in or spread, not both */
         if (st->align == LAYOUT_JUSTIFY && i + 1 < l->count && ln->gaps > 0)
             assert_true(fabs(ln->x + ln->width - measure) < EPS); /* fills the measure */
         if (i + 1 == l->count) assert_true(ln->extra == 0); /* last line not spread */
@@ -595,7 +599,7 @@ static void test_page_missing_glyph(void **state)
     assert_int_equal(diag_error_count(&dl), 3);
     assert_true(diags_contain(&dl, "U+E000"));
     assert_true(diags_contain(&dl, "U+20000"));
-    assert_true(diags_contain(&dl, "暂不支持表格/图表块"));
+    assert_true(diags_contain(&dl, "没有表格数据")); /* a table block without its grid */
     assert_int_equal(dl.items[0].line, line);
     assert_string_equal(dl.items[0].file, "test.md");
     diag_list_free(&dl);
@@ -663,6 +667,326 @@ static void test_page_bad_utf8(void **state)
     doc_free(&d);
 }
 
+
+/* ---- UAX #14 tailoring, 标点挤压 ---- */
+
+/* A configuration from the style with `from` replaced by `to` (NULL on
+ * failure); the file is removed at once. */
+static layout_config *config_with(const char *from, const char *to)
+{
+    size_t len;
+    char *style = file_read_all(STYLE, &len);
+    char *at = style ? strstr(style, from) : NULL;
+    if (!at) {
+        free(style);
+        return NULL;
+    }
+    buf b = {0};
+    buf_append(&b, style, (size_t)(at - style));
+    buf_puts(&b, to);
+    buf_puts(&b, at + strlen(from));
+    char path[] = "/tmp/juesuan-style-XXXXXX";
+    int fd = mkstemp(path);
+    bool ok = fd >= 0 && write(fd, b.data, b.len) == (ssize_t)b.len;
+    if (fd >= 0) close(fd);
+    diag_list dl = {0};
+    layout_config *cfg = ok ? layout_config_load(path, FONTS, ".", &dl) : NULL;
+    if (!cfg) diag_print(&dl, stderr);
+    diag_list_free(&dl);
+    unlink(path);
+    free(style);
+    buf_free(&b);
+    return cfg;
+}
+
+static void test_break_quotes(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = flat_style(cfg);
+    double measure = layout_config_measure(cfg);
+    layout_lines l = {0};
+    /* 28 characters end with 款: the line may end before “ (Unicode 15.1
+     * LB19a; ICU 72 alone would keep 款“ together and pull 款 down) */
+    char *text = repeat("中", 27, "款“三公”经费支出决算。");
+    layout_break_text(cfg, &st, text, measure, &l);
+    check_lines(cfg, &st, text, measure, &l);
+    assert_int_equal(l.count, 2);
+    assert_true(ends_with(text, l.items[0].end, "款"));
+    assert_true(starts_with(text + l.items[1].start, 3, "“"));
+    layout_lines_free(&l);
+    free(text);
+    /* and after ”, before an East Asian character */
+    text = repeat("中", 24, "“三公”经费支出决算。");
+    layout_break_text(cfg, &st, text, measure, &l);
+    check_lines(cfg, &st, text, measure, &l);
+    assert_int_equal(l.count, 2);
+    assert_true(ends_with(text, l.items[0].end, "”"));
+    assert_true(starts_with(text + l.items[1].start, 3, "经"));
+    layout_lines_free(&l);
+    free(text);
+}
+
+/* Line i of `text` set in the body style as a string (malloc'd). */
+static char *line_text(const char *text, const layout_lines *l, size_t i)
+{
+    return xstrndup(text + l->items[i].start, l->items[i].end - l->items[i].start);
+}
+
+static void test_break_push_in(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = layout_config_body_style(cfg);
+    double measure = layout_config_measure(cfg);
+    const char *text = "2024年度收、支总计均为3313.32万元。与2023年度4010.58万元相比，收、支总计各减少"
+                       "697.26万元，下降17.39%。主要变动原因是本年度减少对社保基金的补助预算等项目。";
+    layout_lines l = {0};
+    layout_break_text(cfg, &st, text, measure, &l);
+    check_lines(cfg, &st, text, measure, &l);
+    /* "4010.58" does not fit after 年度 unless 、 and 。 give up their
+     * blanks: the line takes it instead of being spread */
+    char *first = line_text(text, &l, 0);
+    assert_true(ends_with(first, strlen(first), "4010.58"));
+    assert_true(l.items[0].squeeze > 0 && l.items[0].extra == 0);
+    assert_true(l.items[0].squeeze <= 2 * 0.45 * st.size + EPS);
+    assert_true(fabs(l.items[0].x + l.items[0].width - measure) < EPS);
+    /* no line of it is spread by more than 0.1 em between characters */
+    for (size_t i = 0; i + 1 < l.count; i++) assert_true(l.items[i].extra <= 0.1 * st.size);
+    free(first);
+    layout_lines_free(&l);
+
+    /* Without pushing in, the line ends at 年度 and is spread wide. */
+    layout_config *no_fit = config_with("  fit: true", "  fit: false");
+    assert_non_null(no_fit);
+    layout_break_text(no_fit, &st, text, measure, &l);
+    check_lines(no_fit, &st, text, measure, &l);
+    first = line_text(text, &l, 0);
+    assert_true(ends_with(first, strlen(first), "2023年度"));
+    assert_true(l.items[0].squeeze == 0 && l.items[0].extra > 0.15 * st.size);
+    free(first);
+    layout_lines_free(&l);
+    layout_config_free(no_fit);
+}
+
+static void test_break_grid_kept(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = layout_config_body_style(cfg);
+    double measure = layout_config_measure(cfg);
+    /* Chinese text without numbers: the lines keep the character grid,
+     * nothing is squeezed (a closing mark pulls its character down) */
+    char *text = repeat("加强预算管理，提高资金使用效益；", 12, "严格执行各项规定。");
+    layout_lines l = {0};
+    layout_break_text(cfg, &st, text, measure, &l);
+    check_lines(cfg, &st, text, measure, &l);
+    assert_true(l.count >= 6);
+    for (size_t i = 0; i < l.count; i++) assert_true(l.items[i].squeeze == 0);
+    layout_lines_free(&l);
+    free(text);
+}
+
+static void test_squeeze_adjacent(void **state)
+{
+    const layout_config *cfg = *state;
+    layout_text_style st = flat_style(cfg);
+    double one = layout_text_width(cfg, &st, "）", 0, 3);
+    double two = layout_text_width(cfg, &st, "）：", 0, 6);
+    /* the blank between two adjacent marks goes (0.45 em of it) */
+    assert_true(fabs(two - (2 * one + st.char_space - 0.45 * st.size)) < EPS);
+    /* not between a mark and a character */
+    double mixed = layout_text_width(cfg, &st, "）中", 0, 6);
+    assert_true(fabs(mixed - (2 * one + st.char_space)) < EPS);
+    layout_config *plain = config_with("  adjacent: true", "  adjacent: false");
+    assert_non_null(plain);
+    two = layout_text_width(plain, &st, "）：", 0, 6);
+    assert_true(fabs(two - (2 * one + st.char_space)) < EPS);
+    layout_config_free(plain);
+}
+
+/* ---- charts ---- */
+
+static chart_data *make_chart(chart_kind kind, const char *caption, size_t n,
+                              const char *const *labels, const char *const *values,
+                              const char *const *shares)
+{
+    chart_data *c = xcalloc(1, sizeof *c);
+    c->kind = kind;
+    c->caption = xstrdup(caption);
+    c->unit = xstrdup("万元");
+    c->n_items = n;
+    c->items = xcalloc(n ? n : 1, sizeof *c->items);
+    for (size_t i = 0; i < n; i++) {
+        c->items[i].label = xstrdup(labels[i]);
+        c->items[i].value_text = xstrdup(values[i]);
+        assert_int_equal(money_parse(values[i], MONEY_WANYUAN, &c->items[i].value), MONEY_OK);
+        c->items[i].share_text = shares ? xstrdup(shares[i]) : NULL;
+    }
+    return c;
+}
+
+static block *add_chart(doc *d, chart_data *c)
+{
+    block *b = add_block(d, BLOCK_CHART, 0, NULL);
+    b->arg = xstrdup("fig");
+    b->chart = c;
+    return b;
+}
+
+static const layout_span *find_span(const layout_page *p, const char *text)
+{
+    for (size_t k = 0; k < p->n_spans; k++)
+        if (strstr(p->spans[k].text, text)) return &p->spans[k];
+    return NULL;
+}
+
+static size_t count_shapes(const layout_page *p, layout_shape_kind kind)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < p->n_shapes; k++) n += p->shapes[k].kind == kind;
+    return n;
+}
+
+static void test_chart_bar_pie_empty(void **state)
+{
+    const layout_config *cfg = *state;
+    doc d = {0};
+    static const char *const years[] = {"2023年度", "2024年度"};
+    static const char *const totals[] = {"4010.58", "3313.32"};
+    add_chart(&d, make_chart(CHART_BAR, "图1：收、支决算总计变动情况", 2, years, totals, NULL));
+    static const char *const names[] = {"一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "其他收入",
+                                        "事业收入"};
+    static const char *const amounts[] = {"3153.82", "159.06", "0.19", "0.00"};
+    static const char *const shares[] = {"95.19", "4.80", "0.01", "0"};
+    add_chart(&d, make_chart(CHART_PIE, "图2：收入决算结构", 4, names, amounts, shares));
+    chart_data *empty = make_chart(CHART_PIE, "图7：“三公”经费财政拨款支出结构", 0, NULL, NULL, NULL);
+    empty->empty_text = xstrdup("2024年度本单位无“三公”经费财政拨款支出。");
+    add_chart(&d, empty);
+    layout_result r;
+    run_layout(cfg, &d, &r);
+    /* 8 + 8 + 2 lines: one page */
+    assert_int_equal(r.n_pages, 1);
+    const layout_page *p = &r.pages[0];
+    /* bars: one rectangle each, the values above and the years under */
+    assert_non_null(find_span(p, "图1：收、支决算总计变动情况"));
+    assert_non_null(find_span(p, "单位：万元"));
+    const layout_span *v0 = find_span(p, "4010.58"), *v1 = find_span(p, "3313.32");
+    assert_non_null(v0);
+    assert_non_null(v1);
+    assert_true(v0->y > v1->y); /* the taller bar's value stands higher */
+    assert_non_null(find_span(p, "2023年度"));
+    /* pie: three slices (the 0 item has none) from 12 o'clock round to
+     * 360°, each next to the last */
+    size_t sectors = 0;
+    double a = 0, cx = 0, cy = 0, radius = 0;
+    for (size_t k = 0; k < p->n_shapes; k++) {
+        const layout_shape *s = &p->shapes[k];
+        if (s->kind != SHAPE_SECTOR) continue;
+        assert_true(fabs(s->a0 - a) < 1e-9);
+        a = s->a1;
+        cx = s->x, cy = s->y, radius = s->r;
+        sectors++;
+    }
+    assert_int_equal(sectors, 3);
+    assert_true(fabs(a - 360) < 1e-9);
+    /* 95.19% inside the pie; 0.01% outside it, with a leader line */
+    const layout_span *big = find_span(p, "95.19%"), *tiny = find_span(p, "0.01%");
+    assert_non_null(big);
+    assert_non_null(tiny);
+    assert_true(hypot(tiny->x - cx, tiny->y - cy) > radius);
+    assert_true(count_shapes(p, SHAPE_LINE) >= 3); /* the bar axis, leaders */
+    /* the legend lists every item, the 0 one too */
+    assert_non_null(find_span(p, "事业收入"));
+    assert_non_null(find_span(p, "159.06万元"));
+    /* bars 2 + legend boxes 4 */
+    assert_int_equal(count_shapes(p, SHAPE_RECT), 6);
+    /* the empty pie: its line and caption, no shape */
+    assert_non_null(find_span(p, "2024年度本单位无“三公”经费财政拨款支出。"));
+    assert_non_null(find_span(p, "图7："));
+    layout_result_free(&r);
+    doc_free(&d);
+}
+
+static void test_chart_outside_labels_apart(void **state)
+{
+    const layout_config *cfg = *state;
+    doc d = {0};
+    /* many small slices: their outside labels must not overlap */
+    static const char *const names[] = {"甲", "乙", "丙", "丁", "戊", "己"};
+    static const char *const amounts[] = {"900.00", "10.00", "9.00", "8.00", "7.00", "6.00"};
+    static const char *const shares[] = {"95.84", "1.06", "0.96", "0.85", "0.75", "0.64"};
+    add_chart(&d, make_chart(CHART_PIE, "图6：结构", 6, names, amounts, shares));
+    layout_result r;
+    run_layout(cfg, &d, &r);
+    const layout_page *p = &r.pages[0];
+    const layout_span *labels[5];
+    for (size_t i = 1; i < 6; i++) {
+        char pct[16];
+        snprintf(pct, sizeof pct, "%s%%", shares[i]);
+        labels[i - 1] = find_span(p, pct);
+        assert_non_null(labels[i - 1]);
+    }
+    for (size_t i = 0; i < 5; i++)
+        for (size_t j = i + 1; j < 5; j++)
+            if ((labels[i]->x < 297) == (labels[j]->x < 297)) /* same side */
+                assert_true(fabs(labels[i]->y - labels[j]->y) >= labels[i]->size);
+    layout_result_free(&r);
+    doc_free(&d);
+}
+
+static void test_chart_page_foot(void **state)
+{
+    const layout_config *cfg = *state;
+    static const char *const years[] = {"2023年度", "2024年度"};
+    static const char *const totals[] = {"10.00", "12.00"};
+    layout_result r;
+    /* 15 lines leave 7: the chart shrinks to 7 lines and stays */
+    doc d = {0};
+    add_lines(&d, "甲", 15);
+    add_chart(&d, make_chart(CHART_BAR, "图1：变动", 2, years, totals, NULL));
+    run_layout(cfg, &d, &r);
+    assert_int_equal(r.n_pages, 1);
+    const layout_span *cap = find_span(&r.pages[0], "图1：");
+    assert_non_null(cap);
+    assert_true(cap->y > 842 - (37 + 225) * 72 / 25.4); /* inside the text block */
+    layout_result_free(&r);
+    doc_free(&d);
+    /* 17 lines leave 5: it goes whole to the next page */
+    add_lines(&d, "甲", 17);
+    add_chart(&d, make_chart(CHART_BAR, "图1：变动", 2, years, totals, NULL));
+    run_layout(cfg, &d, &r);
+    assert_int_equal(r.n_pages, 2);
+    assert_null(find_span(&r.pages[0], "图1："));
+    assert_non_null(find_span(&r.pages[1], "图1："));
+    layout_result_free(&r);
+    doc_free(&d);
+}
+
+static void test_chart_refused(void **state)
+{
+    const layout_config *cfg = *state;
+    doc d = {0};
+    /* no data attached */
+    block *b = add_block(&d, BLOCK_CHART, 0, NULL);
+    b->arg = xstrdup("fig1");
+    diag_list dl = {0};
+    layout_result r = {0};
+    assert_int_equal(layout_document(&d, cfg, &r, &dl), 1);
+    assert_true(diags_contain(&dl, "没有图表数据"));
+    diag_list_free(&dl);
+    layout_result_free(&r);
+    doc_free(&d);
+    /* a label no font has: named with its code point at the block */
+    static const char *const names[] = {"私用\xee\x80\x80"};
+    static const char *const amounts[] = {"1.00"};
+    static const char *const shares[] = {"100.00"};
+    b = add_chart(&d, make_chart(CHART_PIE, "图2：结构", 1, names, amounts, shares));
+    assert_int_equal(layout_document(&d, cfg, &r, &dl), 1);
+    assert_true(diags_contain(&dl, "U+E000"));
+    assert_int_equal(dl.items[0].line, b->pos.line);
+    diag_list_free(&dl);
+    layout_result_free(&r);
+    doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -682,6 +1006,14 @@ int main(void)
         cmocka_unit_test(test_page_missing_glyph),
         cmocka_unit_test(test_page_footer_outside),
         cmocka_unit_test(test_page_bad_utf8),
+        cmocka_unit_test(test_break_quotes),
+        cmocka_unit_test(test_break_push_in),
+        cmocka_unit_test(test_break_grid_kept),
+        cmocka_unit_test(test_squeeze_adjacent),
+        cmocka_unit_test(test_chart_bar_pie_empty),
+        cmocka_unit_test(test_chart_outside_labels_apart),
+        cmocka_unit_test(test_chart_page_foot),
+        cmocka_unit_test(test_chart_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../gen/doc/doc.h"
 #include "../../gen/template/template.h"
 
 /* The spec files run, one cmocka test each (see main). */
@@ -146,13 +147,13 @@ static void spec_file_run(const char *file)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", spec_dir(), file);
-    struct fy_document *doc = fy_document_build_from_file(NULL, path);
-    if (!doc)
+    struct fy_document *fyd = fy_document_build_from_file(NULL, path);
+    if (!fyd)
         fail_msg("cannot read the Mustache spec file %s (set MUSTACHE_SPEC_DIR)", path);
     struct fy_node *tests =
-        fy_node_mapping_lookup_by_string(fy_document_root(doc), "tests", FY_NT);
+        fy_node_mapping_lookup_by_string(fy_document_root(fyd), "tests", FY_NT);
     if (!tests || !fy_node_is_sequence(tests)) {
-        fy_document_destroy(doc);
+        fy_document_destroy(fyd);
         fail_msg("%s has no \"tests\" list", path);
     }
     int total = 0, passed = 0;
@@ -163,7 +164,7 @@ static void spec_file_run(const char *file)
         if (spec_case_run(file, test))
             passed++;
     }
-    fy_document_destroy(doc);
+    fy_document_destroy(fyd);
     spec_total += total;
     spec_passed += passed;
     spec_files_run++;
@@ -302,6 +303,109 @@ static void test_escape_off(void **state)
     value_free(data);
 }
 
+/* A hook that shows what it was given: [L:text] at a line start, [M:text]
+ * elsewhere. */
+static void escape_probe(void *ctx, const char *text, size_t len, bool line_start, buf *out)
+{
+    (*(int *)ctx)++;
+    buf_printf(out, "[%c:%.*s]", line_start ? 'L' : 'M', (int)len, text);
+}
+
+static void test_escape_hook(void **state)
+{
+    (void)state;
+    value *data = value_new_map();
+    value_set_string(data, "s", "<x>");
+    value_set(data, "n", value_new_number("1.5"));
+    value_set_bool(data, "b", true);
+    value_set_string(data, "v", "值");
+    value *parts = value_new_map();
+    value_set_string(parts, "p", "{{s}}\n");
+    int calls = 0;
+    /* The hook replaces HTML escaping for {{x}}; {{{x}}} and {{&x}} stay
+     * raw; numbers go through it, booleans do not. */
+    template_options opt = {.escape_html = true, .escape = escape_probe, .escape_ctx = &calls,
+                            .partials = partials_from_map, .partials_ctx = parts};
+    expect_output("{{s}}|{{{s}}}|{{&s}}|{{n}}|{{b}}", data, &opt, "[L:<x>]|<x>|<x>|[M:1.5]|true");
+    assert_int_equal(calls, 2);
+    /* line_start: only blanks before it on its output line, also when the
+     * blanks are a standalone partial's indentation. */
+    expect_output("a\n  {{s}}\n（一）{{v}}\n\t{{v}}{{v}}", data, &opt,
+                  "a\n  [L:<x>]\n（一）[M:值]\n\t[L:值][M:值]");
+    expect_output("x\n   {{>p}}", data, &opt, "x\n   [L:<x>]\n");
+    value_free(parts);
+    value_free(data);
+}
+
+/* Render {{x}} with x = `text` through template_escape_markup. */
+static void expect_markup(const char *tmpl, const char *text, const char *want)
+{
+    value *data = value_new_map();
+    value_set_string(data, "x", text);
+    template_options opt = {.escape = template_escape_markup, .strict = true};
+    expect_output(tmpl, data, &opt, want);
+    value_free(data);
+}
+
+static void test_escape_markup(void **state)
+{
+    (void)state;
+    /* A value alone on its line: a leading # or @ is escaped. */
+    expect_markup("{{x}}\n", "# 注入", "\\# 注入\n");
+    expect_markup("  {{x}}\n", "@table t01", "  \\@table t01\n");
+    expect_markup("{{x}}", "  @pagebreak", "  \\@pagebreak");
+    /* Inside a line, # and @ are plain text already. */
+    expect_markup("（一）{{x}}", "#1号@楼", "（一）#1号@楼");
+    expect_markup("## {{x}}", "#标题", "## #标题");
+    /* Line breaks join like a paragraph's lines: no new line, paragraph,
+     * heading or directive can start inside a value. */
+    expect_markup("（一）{{x}}\n", "甲。\n# 乙\n\n@table t01\r\n\n@pagebreak", "（一）甲。# 乙@table t01 @pagebreak\n");
+    expect_markup("{{x}}", "\n\n  @toc\n", "\\@toc");
+    expect_markup("{{x}}", "财务 \n  科", "财务科");
+    /* …but two Latin words keep a space between them. */
+    expect_markup("{{x}}", "IT\nsupport", "IT support");
+    expect_markup("{{x}}", "IT\n科", "IT科");
+    /* Blanks away from line breaks are kept; plain text is untouched. */
+    expect_markup("{{x}}", "a  b\t c", "a  b\t c");
+    expect_markup("{{x}}", "乐山市人力资源和社会保障局（机关）", "乐山市人力资源和社会保障局（机关）");
+    expect_markup("[{{x}}]", "", "[]");
+    expect_markup("[{{x}}]", "\n \n", "[]");
+    /* {{{x}}} stays raw. */
+    expect_markup("{{{x}}}", "# h\n@x", "# h\n@x");
+}
+
+/* The whole way: injected texts rendered into markup and parsed by gen/doc
+ * give no extra heading, table, directive or paragraph. */
+static void test_escape_markup_doc(void **state)
+{
+    (void)state;
+    value *data = value_new_map();
+    value *duties = value_set(data, "duties", value_new_list());
+    value_append(duties, value_new_string("拟订政策。\n# 注入的标题\n\n@table t01\n\n@pagebreak"));
+    value_append(duties, value_new_string("@chart c1"));
+    value_set_string(data, "org", "# 机构\n\n## 二级\n@cover\ntitle: x");
+    template_options opt = {.escape = template_escape_markup, .strict = true};
+    diag_list diags = {0};
+    char *markup = template_render("## 一、主要职责\n\n{{#duties}}\n{{.}}\n\n{{/duties}}\n## 二、机构设置\n\n{{org}}\n",
+                                   data, &opt, "t.mustache", &diags);
+    assert_non_null(markup);
+    doc d = {0};
+    assert_int_equal(doc_parse(markup, "m", &d, &diags), 0);
+    assert_int_equal(diags.count, 0);
+    assert_int_equal(d.count, 5);
+    static const block_type want[] = {BLOCK_HEADING, BLOCK_PARAGRAPH, BLOCK_PARAGRAPH, BLOCK_HEADING,
+                                      BLOCK_PARAGRAPH};
+    for (size_t i = 0; i < d.count; i++)
+        assert_int_equal(d.blocks[i].type, want[i]);
+    assert_string_equal(d.blocks[1].text, "拟订政策。# 注入的标题@table t01 @pagebreak");
+    assert_string_equal(d.blocks[2].text, "@chart c1");
+    assert_string_equal(d.blocks[4].text, "# 机构## 二级@cover title: x");
+    doc_free(&d);
+    free(markup);
+    diag_list_free(&diags);
+    value_free(data);
+}
+
 static const char *partials_loop(void *ctx, const char *name)
 {
     (void)ctx;
@@ -351,6 +455,9 @@ int main(void)
         cmocka_unit_test(test_error_bad_tags),
         cmocka_unit_test(test_strict_missing_name),
         cmocka_unit_test(test_escape_off),
+        cmocka_unit_test(test_escape_hook),
+        cmocka_unit_test(test_escape_markup),
+        cmocka_unit_test(test_escape_markup_doc),
         cmocka_unit_test(test_partials_extra),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -239,13 +239,13 @@ static void test_pdf_table_refused(void **state)
     doc d = {0};
     build_doc(&d);
     block *b = add_block(&d, BLOCK_TABLE, 0, NULL);
-    b->arg = xstrdup("t01");
-    expect_refused(fx, &d, "table.pdf", "暂不支持表格/图表块", b->pos.line);
+    b->arg = xstrdup("t01"); /* no grid attached (doc_resolve_tables not run) */
+    expect_refused(fx, &d, "table.pdf", "没有表格数据", b->pos.line);
     doc_free(&d);
     build_doc(&d);
     b = add_block(&d, BLOCK_CHART, 0, NULL);
-    b->arg = xstrdup("income");
-    expect_refused(fx, &d, "table.pdf", "暂不支持表格/图表块", b->pos.line);
+    b->arg = xstrdup("fig2"); /* no chart data attached (doc_resolve_charts not run) */
+    expect_refused(fx, &d, "table.pdf", "没有图表数据", b->pos.line);
     doc_free(&d);
 }
 
@@ -353,6 +353,121 @@ static void test_pdf_tools(void **state)
     doc_free(&d);
 }
 
+
+static chart_data *make_chart(chart_kind kind, const char *caption, size_t n,
+                              const char *const *labels, const char *const *values,
+                              const char *const *shares)
+{
+    chart_data *c = xcalloc(1, sizeof *c);
+    c->kind = kind;
+    c->caption = xstrdup(caption);
+    c->unit = xstrdup("万元");
+    c->n_items = n;
+    c->items = xcalloc(n ? n : 1, sizeof *c->items);
+    for (size_t i = 0; i < n; i++) {
+        c->items[i].label = xstrdup(labels[i]);
+        c->items[i].value_text = xstrdup(values[i]);
+        assert_int_equal(money_parse(values[i], MONEY_WANYUAN, &c->items[i].value), MONEY_OK);
+        c->items[i].share_text = shares ? xstrdup(shares[i]) : NULL;
+    }
+    return c;
+}
+
+/* build_doc with a bar chart, a pie and an empty pie. */
+static void build_chart_doc(doc *d)
+{
+    build_doc(d);
+    static const char *const years[] = {"2023年度", "2024年度"};
+    static const char *const totals[] = {"4010.58", "3313.32"};
+    block *b = add_block(d, BLOCK_CHART, 0, NULL);
+    b->arg = xstrdup("fig1");
+    b->chart = make_chart(CHART_BAR, "图1：收、支决算总计变动情况", 2, years, totals, NULL);
+    static const char *const names[] = {"基本支出", "项目支出"};
+    static const char *const amounts[] = {"1648.28", "1665.04"};
+    static const char *const shares[] = {"49.75", "50.25"};
+    b = add_block(d, BLOCK_CHART, 0, NULL);
+    b->arg = xstrdup("fig3");
+    b->chart = make_chart(CHART_PIE, "图3：支出决算结构", 2, names, amounts, shares);
+    b = add_block(d, BLOCK_CHART, 0, NULL);
+    b->arg = xstrdup("fig7");
+    b->chart = make_chart(CHART_PIE, "图7：“三公”经费财政拨款支出结构", 0, NULL, NULL, NULL);
+    b->chart->empty_text = xstrdup("2024年度本单位无“三公”经费财政拨款支出。");
+}
+
+/* Charts are drawn (their text extracts), and the fonts subset by HarfBuzz
+ * give the same text as the whole fonts in a smaller, still valid file. */
+static void test_pdf_charts_and_subset(void **state)
+{
+    fixture *fx = *state;
+    doc d = {0};
+    build_chart_doc(&d);
+    char *a = path_in(fx, "a.pdf"), *b = path_in(fx, "b.pdf");
+    const char *tmpdir = getenv("TMPDIR");
+    char *saved = tmpdir ? xstrdup(tmpdir) : NULL;
+    setenv("TMPDIR", fx->dir, 1); /* the subset fonts' temporary files go here */
+    write_ok(fx, &d, a);
+    setenv("JUESUAN_SUBSET", "0", 1);
+    write_ok(fx, &d, b);
+    unsetenv("JUESUAN_SUBSET");
+    size_t la, lb;
+    char *sa = slurp(a, &la), *sb = slurp(b, &lb);
+    assert_true(la * 2 < lb); /* the subset fonts are much smaller */
+    assert_true(has_bytes(sa, la, "/FontFile2"));
+    free(sa);
+    free(sb);
+    if (have("pdftotext") && have("qpdf") && have("pdffonts")) {
+        buf cmd = {0};
+        buf_printf(&cmd, "pdftotext '%s' - 2>&1", a);
+        char *ta = run(buf_cstr(&cmd));
+        buf_free(&cmd);
+        buf_printf(&cmd, "pdftotext '%s' - 2>&1", b);
+        char *tb = run(buf_cstr(&cmd));
+        buf_free(&cmd);
+        assert_string_equal(ta, tb); /* the same text either way */
+        char *flat = squeeze(ta);
+        const char *want[] = {"图1：收、支决算总计变动情况", "4010.58", "2024年度", "单位：万元",
+                              "图3：支出决算结构", "49.75%", "1665.04万元",
+                              "2024年度本单位无“三公”经费财政拨款支出。"};
+        for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+            if (!strstr(flat, want[i])) fail_msg("pdftotext lacks %s", want[i]);
+        assert_null(strstr(ta, "Syntax"));
+        buf_printf(&cmd, "qpdf --check '%s' >/dev/null 2>&1 && echo clean", a);
+        char *q = run(buf_cstr(&cmd));
+        buf_free(&cmd);
+        assert_non_null(strstr(q, "clean"));
+        buf_printf(&cmd, "pdffonts '%s' 2>&1", a);
+        char *fonts = run(buf_cstr(&cmd));
+        buf_free(&cmd);
+        int lines = 0;
+        for (char *line = strtok(fonts, "\n"); line; line = strtok(NULL, "\n")) {
+            if (!strstr(line, "CID TrueType")) continue;
+            lines++;
+            assert_non_null(strstr(line, " yes yes yes "));
+        }
+        assert_true(lines >= 3);
+        free(fonts);
+        free(q);
+        free(flat);
+        free(ta);
+        free(tb);
+    }
+    /* no temporary font file is left behind */
+    buf ls = {0};
+    buf_printf(&ls, "ls '%s' | grep -c '^juesuan-font-' || true", fx->dir);
+    char *left = run(buf_cstr(&ls));
+    buf_free(&ls);
+    assert_int_equal(atoi(left), 0);
+    free(left);
+    if (saved)
+        setenv("TMPDIR", saved, 1);
+    else
+        unsetenv("TMPDIR");
+    free(saved);
+    free(a);
+    free(b);
+    doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_pdf_table_refused),
         cmocka_unit_test(test_pdf_unwritable),
         cmocka_unit_test(test_pdf_tools),
+        cmocka_unit_test(test_pdf_charts_and_subset),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,54 @@
+/* check.h — gen/check: rules over a loaded unit, before any figure is
+ * derived from it.
+ *
+ * This header is the whole interface of gen/check. Every rule has an ID
+ * (T01-IN-TOTAL, X06-08, P-NEGATIVE …), a severity and a one-line Chinese
+ * description, all kept in one table (rules.c) that README's "Checks"
+ * section lists. A rule reports through diag_add with its ID, at the
+ * file:line:col of the offending cell (cells keep their srcpos) or of the
+ * unit.yaml value or key, as `what（应为 X，实为 Y，相差 Z）`.
+ *
+ * Files: rules.c (the table and the driver), report.c (sums, 尾差, where a
+ * cell stands), internal.h (shared by the files of gen/check only), and one
+ * file per rule group:
+ *   schema.c        unit.yaml: unknown keys (with a suggestion) and wrong types
+ *   tree.c          subject tables: 类 = Σ款 = Σ项, 合计 = Σ类, code order
+ *   rows.c          subject tables: column identities within each row
+ *   fixed.c         公开01/04/13表: the fixed-row identities
+ *   cross.c         表间: the same figure in two tables
+ *   three_public.c  “三公” against the economic items and unit.yaml
+ *   plausible.c     negative amounts, reasons, budget completion, other.*
+ *
+ * 尾差: when the unit states amounts in 万元 (already rounded), a sum that
+ * differs from its parts by at most 0.01 万元 per non-zero part is a warning
+ * naming the parts; in 元 any difference is an error, and beyond that
+ * tolerance it is always an error.
+ */
+#ifndef JUESUAN_CHECK_H
+#define JUESUAN_CHECK_H
+
+#include "../input/input.h"
+
+/** One rule of the table. */
+typedef struct check_rule {
+    const char *id;          /* "T01-IN-TOTAL" */
+    diag_severity severity;  /* DIAG_ERROR or DIAG_WARNING */
+    bool rounding;           /* a sum: in 万元 a 尾差 within tolerance is a warning */
+    const char *description; /* one line, Chinese */
+} check_rule;
+
+/** The rule table, in the order README lists it; `*n` receives its length. */
+const check_rule *check_rules(size_t *n);
+
+/** The rule with ID `id`, or NULL. */
+const check_rule *check_rule_find(const char *id);
+
+/** Run every rule over a unit that unit_load read without errors (its
+ *  subject tables completed by unit_subtotals). Adds the diagnostics to
+ *  `d` and returns the number of errors it added (warnings not counted). */
+int check_unit(const unit *u, const spec_set *specs, diag_list *d);
+
+/** Print the rule table as a Markdown table (ID | 级别 | 说明), for README. */
+void check_rules_print(FILE *out);
+
+#endif

@@ -1,0 +1,120 @@
+/* rules.c — the rule table (ID, severity, description) and the driver that
+ * runs every rule group over a unit. README's "Checks" section lists this
+ * table (check_rules_print writes it). */
+#include "internal.h"
+
+#include <string.h>
+
+#define E DIAG_ERROR
+#define W DIAG_WARNING
+
+static const check_rule RULES[] = {
+    /* unit.yaml */
+    {"Y-UNKNOWN-KEY", E, false, "unit.yaml 中出现未知的键（拼写相近时提示应为哪个键）"},
+    {"Y-TYPE", E, false, "unit.yaml 的值类型不对（应是金额、整数、文字、列表或映射）"},
+    {"Y-PREV-3P", E, true, "previous.three_public：合计 = 出国 + 用车 + 接待，用车 = 购置 + 运行"},
+    /* subject tables: the classification tree */
+    {"SUB-KUAN", E, true, "科目表中款 = 其下各项之和（每个金额列）"},
+    {"SUB-CLASS", E, true, "科目表中类 = 其下各款之和（每个金额列）"},
+    {"SUB-TOTAL", E, true, "科目表中合计 = 各类之和（每个金额列）"},
+    {"SUB-ORDER", W, false, "科目表的行应为合计在前、其后按科目编码顺序排列"},
+    /* row identities of the subject tables */
+    {"T02-ROW", E, true, "收入决算表每行：本年收入合计 = 财政拨款 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他收入"},
+    {"T03-ROW", E, true, "支出决算表每行：本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助支出"},
+    {"T05-ROW", E, true, "财政拨款支出决算明细表每行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算财政拨款"},
+    {"T06-ROW", E, true, "一般公共预算财政拨款支出决算表每行：合计 = 基本支出 + 项目支出"},
+    {"T07-ROW", E, true, "一般公共预算财政拨款支出决算明细表每行：合计 = 人员经费 + 公用经费 + 项目支出"},
+    {"T07-KIND", W, false, "公开07表人员经费只应出现在 301/303 类，公用经费只应出现在 302/310/399 类"},
+    {"T10-ROW", E, true, "政府性基金收支表每行：本年支出小计 = 基本支出 + 项目支出"},
+    {"T10-BALANCE", E, true, "政府性基金收支表每行：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出"},
+    {"T11-ROW", E, true, "国有资本经营收支表每行：本年支出小计 = 基本支出 + 项目支出"},
+    {"T11-BALANCE", E, true, "国有资本经营收支表每行：年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出"},
+    {"T12-ROW", E, true, "国有资本经营预算财政拨款支出决算表每行：合计 = 基本支出 + 项目支出"},
+    /* fixed-row tables */
+    {"T01-IN-TOTAL", E, true, "公开01表：本年收入合计 = 八项收入之和"},
+    {"T01-IN-GRAND", E, true, "公开01表：收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余"},
+    {"T01-EXP-TOTAL", E, true, "公开01表：本年支出合计 = 各类支出之和"},
+    {"T01-EXP-GRAND", E, true, "公开01表：支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余"},
+    {"T01-BALANCE", E, false, "公开01表：收入总计 = 支出总计"},
+    {"T04-IN-TOTAL", E, true, "公开04表：本年收入合计 = 三项财政拨款收入之和"},
+    {"T04-BEGIN", E, true, "公开04表：年初财政拨款结转和结余 = 其下三项之和"},
+    {"T04-IN-GRAND", E, true, "公开04表：收入总计 = 本年收入合计 + 年初财政拨款结转和结余"},
+    {"T04-ROW", E, true, "公开04表支出每行：合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算财政拨款"},
+    {"T04-EXP-TOTAL", E, true, "公开04表：本年支出合计 = 各类支出之和（每个金额列）"},
+    {"T04-EXP-GRAND", E, true, "公开04表：支出总计 = 本年支出合计 + 年末财政拨款结转和结余（每个金额列）"},
+    {"T04-BALANCE", E, false, "公开04表：收入总计 = 支出总计"},
+    {"T04-FUND", E, true, "公开04表每种财政拨款：年末结转和结余 = 年初 + 本年收入 − 本年支出"},
+    {"T13-TOTAL", E, true, "公开13表（预算数、决算数）：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费"},
+    {"T13-VEHICLE", E, true, "公开13表（预算数、决算数）：公务用车购置及运行维护费 = 购置费 + 运行维护费"},
+    /* 表间 */
+    {"X01-02-INCOME", E, true, "公开01表各项收入与本年收入合计 = 公开02表合计行各列（财政拨款收入 = 三项财政拨款收入之和）"},
+    {"X01-03-TOTAL", E, false, "公开01表本年支出合计 = 公开03表合计行本年支出合计"},
+    {"X01-03-CLASS", E, false, "公开01表各类支出 = 公开03表对应类的本年支出合计"},
+    {"X01-04-INCOME", E, false, "公开01表三项财政拨款收入 = 公开04表对应收入"},
+    {"X04-06", E, false, "公开04表一般公共预算财政拨款列（各类、本年支出合计）= 公开06表合计列"},
+    {"X04-10", E, false, "公开04表政府性基金：各类支出、本年支出合计、收入、年初和年末结转结余 = 公开10表"},
+    {"X04-11", E, false, "公开04表国有资本经营：本年收入、本年支出合计、年初和年末结转结余 = 公开11表合计行"},
+    {"X04-12", E, false, "公开04表国有资本经营预算财政拨款列（各类、本年支出合计）= 公开12表合计列"},
+    {"X11-12", E, false, "公开12表各行（合计、基本、项目）= 公开11表同一科目的本年支出（小计、基本、项目）"},
+    {"X05-07", E, false, "公开05表一般公共预算财政拨款列 = 公开07表同一经济科目的合计"},
+    {"X05-10", E, false, "公开05表政府性基金预算财政拨款合计 = 公开10表本年支出小计合计"},
+    {"X05-12", E, false, "公开05表国有资本经营预算财政拨款合计 = 公开12表合计"},
+    {"X06-08", E, false, "公开06表基本支出合计 = 公开08表合计"},
+    {"X06-09", E, false, "公开06表项目支出合计 = 公开09表合计"},
+    {"X07-08", E, true, "公开07表人员经费 + 公用经费 = 公开08表同一经济科目的决算数"},
+    {"X07-09", E, false, "公开07表项目支出 = 公开09表同一经济科目的决算数"},
+    {"X13-08", W, false, "公开08表 30212/30217/30231/31013 不应大于公开13表对应的“三公”决算数"},
+    {"X13-05", W, false, "公开13表“三公”决算数应等于公开05表 30212/30217/30231/31013 的财政拨款合计"},
+    {"X13-YAML", E, true, "公开13表公务接待费决算 = 国内 + 外事接待金额，公务用车购置费决算 = 购置金额（unit.yaml three_public）"},
+    /* plausibility */
+    {"P-NEGATIVE", E, false, "金额为负数（只有结转、结余的行或列可以为负）"},
+    {"P-BUDGET-CODE", E, false, "budget 中的科目应是公开06表中的项级科目"},
+    {"P-SUBJECT-REASON", W, false, "项级科目决算数不等于（小于或无）年初预算数，但 reasons.subjects 没有写原因"},
+    {"P-COMPLETION", W, false, "决算数大于预算数（完成预算超过 100%），但没有写原因"},
+    {"P-REASON-MISSING", W, false, "数字与上年相比有变动（或“三公”决算小于预算），但 reasons 中没有写原因"},
+    {"P-REASON-UNUSED", W, false, "reasons 中写了原因，但它要解释的数字没有变动（或科目不在表中），原因不会印出"},
+    {"P-ADMIN-OP", W, false, "other.admin_operating（机关运行经费）大于一般公共预算财政拨款公用经费"},
+    {"P-PREV-ORDER", W, false, "previous：财政拨款收支总计不应小于三项财政拨款支出之和，收支总计不应小于财政拨款收支总计"},
+    {"O-PROCUREMENT", E, false, "政府采购：授予小微企业 ≤ 授予中小企业 ≤ 货物 + 工程 + 服务"},
+    {"O-VEHICLES", E, false, "other.assets.vehicles：车辆总数 = 各类车辆之和"},
+    {"O-PRIOR-ASSESS", E, false, "事前绩效评估项目数 = 所列项目个数"},
+};
+
+#undef E
+#undef W
+
+const check_rule *check_rules(size_t *n)
+{
+    *n = sizeof RULES / sizeof RULES[0];
+    return RULES;
+}
+
+const check_rule *check_rule_find(const char *id)
+{
+    for (size_t i = 0; i < sizeof RULES / sizeof RULES[0]; i++)
+        if (strcmp(RULES[i].id, id) == 0) return &RULES[i];
+    return NULL;
+}
+
+void check_rules_print(FILE *out)
+{
+    fputs("| ID | 级别 | 说明 |\n|---|---|---|\n", out);
+    for (size_t i = 0; i < sizeof RULES / sizeof RULES[0]; i++)
+        fprintf(out, "| %s | %s | %s |\n", RULES[i].id,
+                RULES[i].severity == DIAG_ERROR ? (RULES[i].rounding ? "错误（万元尾差为警告）" : "错误") : "警告",
+                RULES[i].description);
+}
+
+int check_unit(const unit *u, const spec_set *specs, diag_list *d)
+{
+    cctx c = {u, specs, d, 0, false};
+    check_schema(&c);
+    c.yaml_ok = c.errors == 0;
+    check_tree(&c);
+    check_rows(&c);
+    check_fixed(&c);
+    check_cross(&c);
+    check_three_public(&c);
+    check_plausible(&c);
+    return c.errors;
+}

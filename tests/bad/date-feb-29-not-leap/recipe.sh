@@ -1,0 +1,3 @@
+# date-feb-29-not-leap — sourced by tests/e2e/test_bad.sh in a copy of input/leshan-2024
+subst unit.yaml '  published: 2025-09-18' '  published: 2025-02-29'
+L=$(line_of unit.yaml '^  published:')

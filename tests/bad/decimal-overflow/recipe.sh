@@ -1,0 +1,3 @@
+# decimal-overflow — sourced by tests/e2e/test_bad.sh in a copy of input/leshan-2024
+subst "$(csv 01)" '3153.82' '99999999999999999999'
+POS=$(pos_of "$(csv 01)" '99999999999999999999')

@@ -1,0 +1,2 @@
+# empty-csv — sourced by tests/e2e/test_bad.sh in a copy of input/leshan-2024
+: > "$(csv 03)"

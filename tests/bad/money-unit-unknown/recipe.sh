@@ -1,0 +1,3 @@
+# money-unit-unknown — sourced by tests/e2e/test_bad.sh in a copy of input/leshan-2024
+subst unit.yaml '  money_unit: 万元' '  money_unit: 千元'
+L=$(line_of unit.yaml '^  money_unit:')

@@ -1,0 +1,3 @@
+# type-year-chinese-numerals — sourced by tests/e2e/test_bad.sh in a copy of input/leshan-2024
+subst unit.yaml '  year: 2024' '  year: 二〇二四'
+L=$(line_of unit.yaml '^  year:')

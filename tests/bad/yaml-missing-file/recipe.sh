@@ -1,0 +1,2 @@
+# yaml-missing-file — sourced by tests/e2e/test_bad.sh in a copy of input/leshan-2024
+rm unit.yaml

@@ -1,0 +1,4 @@
+# yaml-unclosed-quote — sourced by tests/e2e/test_bad.sh in a copy of input/leshan-2024
+# a double-quoted value whose closing quote is missing
+subst unit.yaml '  name: 乐山市人力资源和社会保障局（机关）' '  name: "乐山市人力资源和社会保障局（机关）'
+L=$(line_of unit.yaml '^  name: "')

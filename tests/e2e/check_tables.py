@@ -1,0 +1,263 @@
+"""Check the appendix tables (附表) of a built unit against its CSV input, in
+the workbook and in the PDF. Usage: check_tables.py UNIT_DIR BOOK.xlsx DOC.pdf
+
+Independent of the table specs on purpose: what each official form must look
+like is written down here, and every amount the CSVs hold is looked for where
+the form puts it.
+
+Workbook: 13 sheets in official order (names <= 31 characters); on each the
+公开NN表 label (last column of row 1), the title (row 2, merged over the
+width), the 编制单位 line and 单位：万元 (row 3), the merged header ranges of
+the form, the header frozen and repeated on printed pages; every CSV amount as
+a number with #,##0.00 in its row (found by its 项目 label or 科目编码) and
+column (found by the header), blank where the CSV is blank; 公开08表 split
+into 人员经费 | 公用经费 with their totals; 公开13表 as one row of 12 columns;
+the empty-table note where a table has no data.
+PDF (pdftotext): each table's page holds its 附表 heading and title (so the
+title appears twice there), its label, and figures of the table; the 目录
+lists every 附表 heading; an empty table's note is there.
+Prints one line per check and "N passed, N failed"."""
+import csv, glob, os, re, subprocess, sys
+from decimal import Decimal, ROUND_HALF_UP
+import openpyxl
+
+unit_dir, book, pdf = sys.argv[1:4]
+passed, failed = 0, 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", what)
+
+
+TABLES = [  # (number, title, landscape, merged header ranges below row 3)
+    ("01", "收入支出决算总表", False, ["A4:C4", "D4:F4"]),
+    ("02", "收入决算表", True, ["A4:B4", "C4:C5", "D4:D5", "I4:I5"]),
+    ("03", "支出决算表", True, ["A4:B4", "C4:C5", "H4:H5"]),
+    ("04", "财政拨款收入支出决算总表", True, ["A4:C4", "D4:I4"]),
+    ("05", "财政拨款支出决算明细表", False, ["A4:B4", "C4:C5", "F4:F5"]),
+    ("06", "一般公共预算财政拨款支出决算表", False, ["A4:B4", "C4:C5", "E4:E5"]),
+    ("07", "一般公共预算财政拨款支出决算明细表", False, ["A4:B4", "C4:C5", "D4:E4", "F4:F5"]),
+    ("08", "一般公共预算财政拨款基本支出决算表", False, ["A4:C4", "D4:F4"]),
+    ("09", "一般公共预算财政拨款项目支出决算表", False, []),
+    ("10", "政府性基金预算财政拨款收入支出决算表", True, ["A4:B4", "C4:C5", "D4:D5", "E4:G4", "H4:H5"]),
+    ("11", "国有资本经营预算财政拨款收入支出决算表", True, ["A4:B4", "C4:C5", "D4:D5", "E4:G4", "H4:H5"]),
+    ("12", "国有资本经营预算财政拨款支出决算表", False, ["A4:B4", "C4:C5", "E4:E5"]),
+    ("13", "财政拨款“三公”经费支出决算表", True,
+     ["A4:L4", "A5:B6", "C5:D6", "E5:J5", "E6:F6", "G6:H6", "I6:J6", "K5:L6"]),
+]
+CN = "一二三四五六七八九十"
+
+
+def cn_number(n):
+    return CN[n - 1] if n <= 10 else "十" + CN[n - 11]
+
+
+def flat(s):
+    return re.sub(r"\s+", "", s or "")
+
+
+yaml_text = open(os.path.join(unit_dir, "unit.yaml"), encoding="utf-8").read()
+unit_name = re.search(r"^\s+name:\s*(\S+)", yaml_text, re.M).group(1)
+per_wan = Decimal(10000) if re.search(r"^\s+money_unit:\s*元\s*$", yaml_text, re.M) else Decimal(1)
+
+
+def amount(text):
+    """The 万元 figure a CSV cell shows, rounded half up; None when blank."""
+    t = text.strip().replace(",", "")
+    if not t:
+        return None
+    return (Decimal(t) / per_wan).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def shown(d):
+    return f"{d:,.2f}"
+
+
+def read_csv(num):
+    path = glob.glob(os.path.join(unit_dir, "tables", num + "_*.csv"))[0]
+    rows = list(csv.reader(open(path, encoding="utf-8-sig")))
+    return rows[0], [r for r in rows[1:] if any(c.strip() for c in r)]
+
+
+def cell_is(ws, row, col, want, what):
+    """`want` a Decimal (a number with #,##0.00) or None (blank)."""
+    c = ws.cell(row=row, column=col)
+    if want is None:
+        check(c.value is None, f"{what}: blank expected, found {c.value!r}")
+        return
+    ok = isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
+    ok = ok and Decimal(str(c.value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == want
+    check(ok, f"{what}: {want} expected, found {c.value!r}")
+    if ok:
+        check("#,##0.00" in (c.number_format or ""), f"{what}: number format {c.number_format}")
+
+
+def find_rows(ws, col, text, first):
+    return [r for r in range(first, ws.max_row + 1) if flat(str(ws.cell(row=r, column=col).value or "")) == flat(text)]
+
+
+wb = openpyxl.load_workbook(book)
+check(len(wb.sheetnames) == 13, f"13 sheets, found {len(wb.sheetnames)}")
+figures = {}  # number -> amounts (Decimal) the table shows
+empty = {}    # number -> the table has no data
+for i, (num, title, landscape, merges) in enumerate(TABLES):
+    if i >= len(wb.worksheets):
+        break
+    ws = wb.worksheets[i]
+    check(len(ws.title) <= 31 and ws.title.startswith(num), f"sheet {i + 1} name {ws.title}")
+    check(ws.cell(row=2, column=1).value == title, f"{num}: title {ws.cell(row=2, column=1).value}")
+    ranges = {str(r) for r in ws.merged_cells.ranges}
+    last = openpyxl.utils.get_column_letter(ws.max_column)
+    check(f"A2:{last}2" in ranges, f"{num}: title merged over A2:{last}2")
+    check(ws.cell(row=1, column=ws.max_column).value == f"公开{num}表", f"{num}: label 公开{num}表")
+    check(ws.cell(row=3, column=1).value == f"编制单位：{unit_name}", f"{num}: 编制单位 line")
+    check(ws.cell(row=3, column=ws.max_column).value == "单位：万元", f"{num}: 单位：万元")
+    for m in merges:
+        check(m in ranges, f"{num}: merged header {m} (has {sorted(ranges)})")
+    check((ws.page_setup.orientation == "landscape") == landscape, f"{num}: orientation {ws.page_setup.orientation}")
+    check(ws.page_setup.paperSize in (9, "9"), f"{num}: A4")
+    check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+          and ws.page_setup.fitToWidth in (1, None) and ws.page_setup.fitToHeight == 0, f"{num}: fit to one page wide")
+    header_rows = {"13": 4, "09": 1}.get(num, 2)
+    body = 4 + header_rows
+    check(ws.freeze_panes == f"A{body}", f"{num}: header frozen at A{body}, found {ws.freeze_panes}")
+    check(ws.print_title_rows == f"$4:${body - 1}", f"{num}: header rows repeated, found {ws.print_title_rows}")
+
+    head, rows = read_csv(num)
+    shown_here = []
+    if num in ("01", "04"):  # two-sided fixed forms: 项目 | 行次 | amounts on each side
+        sides = [(0, 3), (3, len(head))]
+        for r in rows:
+            for lo, hi in sides:
+                label = r[lo]
+                if not label.strip():
+                    continue
+                found = find_rows(ws, lo + 1, label, body)
+                check(len(found) == 1, f"{num}: row {label} once in column {lo + 1}, found {found}")
+                if not found:
+                    continue
+                if r[lo + 1].strip():
+                    check(ws.cell(row=found[0], column=lo + 2).value == int(r[lo + 1]), f"{num}: {label} 行次")
+                for k in range(lo + 2, hi):
+                    want = amount(r[k])
+                    cell_is(ws, found[0], k + 1, want, f"{num} {label} {head[k]}")
+                    if want is not None:
+                        shown_here.append(want)
+    elif num == "08":  # split: 301/303 left, 302/310/399 right, each 编码 | 名称 | 决算数
+        check([ws.cell(row=5, column=c).value for c in range(1, 7)] ==
+              ["经济分类科目编码", "科目名称", "决算数"] * 2, f"08: side headers")
+        check(ws.cell(row=4, column=1).value == "人员经费" and ws.cell(row=4, column=4).value == "公用经费",
+              "08: 人员经费 | 公用经费 groups")
+        totals = [Decimal(0), Decimal(0)]
+        for r in rows:
+            code, name, v = r[0].strip(), r[1], amount(r[2])
+            if not code:
+                continue
+            side = 0 if code[:3] in ("301", "303") else 1
+            found = find_rows(ws, side * 3 + 1, code, body)
+            check(len(found) == 1, f"08: {code} on the {'left' if side == 0 else 'right'}")
+            if found:
+                check(ws.cell(row=found[0], column=side * 3 + 2).value == name, f"08: {code} name")
+                cell_is(ws, found[0], side * 3 + 3, v, f"08 {code}")
+            if len(code) == 3 and v is not None:
+                totals[side] += Decimal(r[2].strip()) / per_wan
+            if v is not None:
+                shown_here.append(v)
+        for side, label in ((0, "人员经费合计"), (1, "公用经费合计")):
+            found = find_rows(ws, side * 3 + 1, label, body)
+            check(len(found) == 1, f"08: {label} row")
+            if found:
+                want = totals[side].quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                cell_is(ws, found[0], side * 3 + 3, want, f"08 {label}")
+                check(f"{openpyxl.utils.get_column_letter(side * 3 + 1)}{found[0]}:"
+                      f"{openpyxl.utils.get_column_letter(side * 3 + 2)}{found[0]}" in ranges, f"08: {label} merged")
+                shown_here.append(want)
+        total = next((amount(r[2]) for r in rows if not r[0].strip()), None)
+        if total is not None:  # the CSV 合计 is the two totals together
+            check(sum(totals).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == total, "08: 人员 + 公用 = 合计")
+    elif num == "13":  # one data row: per item 预算数 | 决算数
+        order = ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "其中：公务用车购置费", "公务用车运行维护费", "公务接待费"]
+        check([ws.cell(row=7, column=c).value for c in range(1, 13)] == ["预算数", "决算数"] * 6, "13: 预算数 | 决算数 row")
+        for r in rows:
+            k = order.index(r[0].strip())
+            for j in (1, 2):
+                want = amount(r[j])
+                cell_is(ws, body, 2 * k + j, want, f"13 {r[0]} {head[j]}")
+                if want is not None:
+                    shown_here.append(want)
+        check(ws.cell(row=body + 1, column=1).value is None or "注" in str(ws.cell(row=body + 1, column=1).value),
+              "13: one data row")
+    else:  # subject tables: 科目编码 | 科目名称 | amounts as in the CSV
+        check([ws.cell(row=body - 1, column=c).value for c in (1, 2)] == ["科目编码", "科目名称"],
+              f"{num}: code / name headers")
+        cols = {flat(str(ws.cell(row=r, column=c).value or "")): c for c in range(1, ws.max_column + 1)
+                for r in range(4, body)}
+        for r in rows:
+            code = r[0].strip()
+            found = find_rows(ws, 1, code if code else r[1], body)
+            check(len(found) == 1, f"{num}: row {code or r[1]} once")
+            if not found:
+                continue
+            if code:
+                check(ws.cell(row=found[0], column=2).value == r[1], f"{num}: {code} name")
+            else:
+                check(f"A{found[0]}:B{found[0]}" in ranges, f"{num}: 合计 label merged over A:B")
+            for k in range(2, len(head)):
+                c = cols.get(flat(head[k]))
+                check(c == k + 1, f"{num}: column {head[k]} at {k + 1}, found {c}")
+                want = amount(r[k])
+                cell_is(ws, found[0], k + 1, want, f"{num} {code or r[1]} {head[k]}")
+                if want is not None:
+                    shown_here.append(want)
+    figures[num] = shown_here
+    empty[num] = not shown_here
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    has_note = any("故本表无数据" in t for t in texts)
+    check(has_note == empty[num], f"{num}: empty-table note {'missing' if empty[num] else 'on a table with data'}")
+    check(any(t.startswith("注：本表反映") for t in texts) == (not empty[num]), f"{num}: footnote under the table")
+    # text cells never formulas
+    check(not any(isinstance(c.value, str) and c.data_type == "f" for row in ws.iter_rows() for c in row),
+          f"{num}: no formulas")
+
+# --- the PDF ---
+n_pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
+pages = [flat(subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True,
+                             text=True).stdout) for p in range(1, n_pages + 1)]
+where = {}
+for p, t in enumerate(pages):
+    for num, *_ in TABLES:
+        if f"公开{num}表" in t and num not in where:
+            where[num] = p
+toc = []  # 目录 entries: text, dot leader, page number (the 目录 may run over several pages)
+for p in range(1, min(n_pages, 8) + 1):
+    out = subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True,
+                         text=True).stdout
+    toc += [flat(m.group(1)) for m in re.finditer(r"^\s*(\S.*?)\s*(?:[.…·]\s*){4,}\d+\s*$", out, re.M)]
+for i, (num, title, landscape, merges) in enumerate(TABLES):
+    heading = f"{cn_number(i + 1)}、{title}"
+    check(heading in toc, f"PDF: 目录 lists {heading}")
+    if num not in where:
+        check(False, f"PDF: no page with 公开{num}表")
+        continue
+    p = where[num]
+    check(heading in pages[p], f"PDF {num}: heading {heading} on the table's page")
+    check(pages[p].count(title) >= 2, f"PDF {num}: title twice on the table's page (heading and table title)")
+    check(f"编制单位：{unit_name}" in pages[p] and "单位：万元" in pages[p], f"PDF {num}: 编制单位 / 单位 line")
+    following = [q for q in where.values() if q > p]
+    text = "".join(pages[p:min(following) if following else n_pages])
+    missing = [shown(v) for v in figures[num] if shown(v) not in text]
+    check(not missing and (figures[num] or empty[num]), f"PDF {num}: figures missing {missing[:5]}")
+    if empty[num]:
+        check("故本表无数据" in text, f"PDF {num}: empty-table note")
+    check(text.count(heading) == 1, f"PDF {num}: the heading once (no stray repeats)")
+if os.path.basename(unit_dir.rstrip("/")) == "leshan-2024":
+    check(empty.get("11") and "本单位本年度无国有资本经营预算财政拨款收入和支出，故本表无数据。" in "".join(pages),
+          "Leshan: 国有资本经营 empty-table note in the PDF")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

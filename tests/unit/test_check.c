@@ -1,0 +1,492 @@
+/* test_check.c — the rules of gen/check and the subtotals of gen/input.
+ *
+ * Both examples pass without a single diagnostic. Then, for every rule of
+ * the table, a copy of input/leshan-2024 with one figure (or key) edited
+ * must produce that rule at the file:line of the edited or dependent cell,
+ * with its 应为/实为 figures. Run from the project root. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../gen/check/check.h"
+
+#define T01 "tables/01_收入支出决算总表.csv"
+#define T02 "tables/02_收入决算表.csv"
+#define T03 "tables/03_支出决算表.csv"
+#define T04 "tables/04_财政拨款收入支出决算总表.csv"
+#define T05 "tables/05_财政拨款支出决算明细表.csv"
+#define T06 "tables/06_一般公共预算财政拨款支出决算表.csv"
+#define T07 "tables/07_一般公共预算财政拨款支出决算明细表.csv"
+#define T08 "tables/08_一般公共预算财政拨款基本支出决算表.csv"
+#define T09 "tables/09_一般公共预算财政拨款项目支出决算表.csv"
+#define T10 "tables/10_政府性基金预算财政拨款收入支出决算表.csv"
+#define T11 "tables/11_国有资本经营预算财政拨款收入支出决算表.csv"
+#define T12 "tables/12_国有资本经营预算财政拨款支出决算表.csv"
+#define T13 "tables/13_财政拨款三公经费支出决算表.csv"
+#define YAML "unit.yaml"
+
+static char tmpdir[64];
+static spec_set specs;
+
+/* One edit of the copied unit: on line `line` of `file`, the first `from`
+ * becomes `to` (from NULL: the whole line becomes `to`). */
+typedef struct edit {
+    const char *file;
+    int line;
+    const char *from, *to;
+} edit;
+
+static void apply_edit(const edit *e)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/u/%s", tmpdir, e->file);
+    char *text = file_read_all(path, NULL);
+    assert_non_null(text);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    int line = 1;
+    for (char *p = text; *p;) {
+        char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (line == e->line) {
+            if (!e->from) {
+                fputs(e->to, f);
+            } else {
+                char *at = strstr(p, e->from);
+                if (!at || at >= p + n) fail_msg("%s:%d has no “%s”", e->file, e->line, e->from);
+                fwrite(p, 1, (size_t)(at - p), f);
+                fputs(e->to, f);
+                char *rest = at + strlen(e->from);
+                fwrite(rest, 1, n - (size_t)(rest - p), f);
+            }
+        } else {
+            fwrite(p, 1, n, f);
+        }
+        if (nl) fputc('\n', f);
+        p += n + (nl ? 1 : 0);
+        line++;
+    }
+    fclose(f);
+    free(text);
+}
+
+/* Copy input/leshan-2024 to TMP/u and apply the edits (up to 3). */
+static void make_unit(const edit *edits, size_t n)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf %s/u && cp -r input/leshan-2024 %s/u", tmpdir, tmpdir);
+    assert_int_equal(system(cmd), 0);
+    for (size_t i = 0; i < n && edits[i].file; i++) apply_edit(&edits[i]);
+}
+
+static void load_u(unit *u, diag_list *d)
+{
+    char dir[128];
+    snprintf(dir, sizeof dir, "%s/u", tmpdir);
+    if (unit_load(dir, &specs, u, d) != 0) fail_msg("unit_load failed:\n%s", diags_text(d));
+}
+
+/* Fail unless a diagnostic of `rule` with severity `sev` stands at `file`
+ * (a path suffix) line `line` with `needle` (may be NULL) in its message. */
+static void expect_diag(const diag_list *d, const char *rule, diag_severity sev, const char *file, int line,
+                        const char *needle)
+{
+    size_t m = strlen(file);
+    for (size_t i = 0; i < d->count; i++) {
+        const diag *x = &d->items[i];
+        size_t n = x->file ? strlen(x->file) : 0;
+        if (x->rule && strcmp(x->rule, rule) == 0 && n >= m && strcmp(x->file + n - m, file) == 0 &&
+            x->line == line && x->severity == sev && (!needle || strstr(x->message, needle)))
+            return;
+    }
+    char *t = diags_text(d);
+    fprintf(stderr, "expected %s [%s] at %s:%d with “%s”; got:\n%s", sev == DIAG_ERROR ? "错误" : "警告", rule, file,
+            line, needle ? needle : "", t);
+    free(t);
+    fail();
+}
+
+/* ---- the examples ------------------------------------------------------- */
+
+static void test_examples_pass(void **state)
+{
+    (void)state;
+    static const char *const units[] = {"input/leshan-2024", "input/demo-dept-2024"};
+    for (size_t i = 0; i < 2; i++) {
+        unit u;
+        diag_list d = {0};
+        assert_int_equal(unit_load(units[i], &specs, &u, &d), 0);
+        /* every row of both examples is in the CSVs: nothing is computed */
+        for (size_t t = 0; t < u.n_tables; t++)
+            for (size_t r = 0; r < u.tables[t].n_rows; r++) assert_false(u.tables[t].rows[r].computed);
+        assert_int_equal(check_unit(&u, &specs, &d), 0);
+        /* no warnings either (Leshan's class rows are the exact sums of its 项) */
+        if (d.count) fail_msg("%s: %s", units[i], diags_text(&d));
+        unit_free(&u);
+        diag_list_free(&d);
+    }
+}
+
+static void test_rule_table(void **state)
+{
+    (void)state;
+    size_t n;
+    const check_rule *rules = check_rules(&n);
+    assert_true(n >= 60);
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    check_rules_print(f);
+    fclose(f);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(rules[i].severity == DIAG_ERROR || rules[i].severity == DIAG_WARNING);
+        assert_true(strlen(rules[i].description) > 0);
+        assert_ptr_equal(check_rule_find(rules[i].id), &rules[i]); /* IDs are unique */
+        char row[128];
+        snprintf(row, sizeof row, "| %s | ", rules[i].id);
+        assert_non_null(strstr(out, row));
+        assert_false(rules[i].rounding && rules[i].severity != DIAG_ERROR);
+    }
+    assert_null(check_rule_find("NO-SUCH-RULE"));
+    /* README's "Checks" section lists exactly this table */
+    char *readme = file_read_all("README.md", NULL);
+    assert_non_null(readme);
+    if (!strstr(readme, out)) fail_msg("README.md does not hold the rule table check_rules_print writes:\n%s", out);
+    free(readme);
+    free(out);
+}
+
+/* ---- one case per rule -------------------------------------------------- */
+
+typedef struct rcase {
+    const char *rule;
+    diag_severity sev;
+    edit edits[3];
+    const char *file; /* where the diagnostic must be */
+    int line;
+    const char *needle; /* part of the message: the 应为/实为 figures */
+} rcase;
+
+#define E DIAG_ERROR
+#define W DIAG_WARNING
+
+static const rcase CASES[] = {
+    /* unit.yaml schema */
+    {"Y-UNKNOWN-KEY", E, {{YAML, 34, "previous:", "previos:"}}, YAML, 34, "未知的键 previos，是否应为 previous？"},
+    {"Y-UNKNOWN-KEY", E, {{YAML, 114, "sme: 0", "sme: 0\n    colour: red"}}, YAML, 115,
+     "未知的键 colour（other.procurement处可用的键：goods、works、services、sme、small_micro、use）"},
+    {"Y-UNKNOWN-KEY", E, {{YAML, 74, "admin_operating", "admin_operatin"}}, YAML, 74, "是否应为 admin_operating？"},
+    {"Y-TYPE", E, {{YAML, 40, "477.94", "\"四百\""}}, YAML, 40,
+     "previous.admin_operating 应是金额（万元），实为“四百”：不是合法的数字"},
+    {"Y-TYPE", E, {{YAML, 40, "477.94", "\"477.94\""}}, YAML, 40, "实为“477.94”：金额不应加引号"},
+    {"Y-TYPE", E, {{YAML, 17, "duties:", "duties: 一条\n  dutiesx:"}}, YAML, 17, "overview.duties 应是主要职责的列表（每条一项，不必写编号），实为“一条”"},
+    {"Y-TYPE", E, {{YAML, 119, "4", "four"}}, YAML, 119, "other.assets.vehicles.total 应是非负整数，实为“four”"},
+    {"Y-TYPE", E, {{YAML, 130, "3", "[3]"}}, YAML, 130, "应是非负整数"},
+    {"Y-PREV-3P", E, {{YAML, 43, "12.4210", "13.4210"}}, YAML, 43, "应为 12.421，实为 13.421，相差 1.00"},
+    /* the classification tree */
+    {"SUB-KUAN", E, {{T06, 9, "128.71,7.09", "138.71,17.09"}}, T06, 7, "应为 1794.53，实为 1784.53，相差 10.00"},
+    {"SUB-CLASS", E, {{T08, 4, "226.18", "236.18"}}, T08, 3, "应为 1098.59，实为 1088.59，相差 10.00"},
+    {"SUB-TOTAL", E, {{T09, 2, "1505.98", "1515.98"}}, T09, 2, "应为 1505.98，实为 1515.98，相差 10.00"},
+    {"SUB-ORDER", W, {{T09, 4, NULL, "30202,印刷费,5.50"}, {T09, 5, NULL, "30201,办公费,2.35"}}, T09, 5,
+     "“30201 办公费”行应排在“30202 印刷费”行之前"},
+    /* row identities */
+    {"T02-ROW", E, {{T02, 9, "128.71,128.71", "138.71,128.71"}}, T02, 9, "应为 128.71，实为 138.71，相差 10.00"},
+    {"T03-ROW", E, {{T03, 9, "128.71,7.09", "128.71,17.09"}}, T03, 9, "应为 138.71，实为 128.71，相差 10.00"},
+    {"T05-ROW", E, {{T05, 14, "988.17", "998.17"}}, T05, 14, "应为 988.17，实为 998.17，相差 10.00"},
+    {"T06-ROW", E, {{T06, 9, "128.71,7.09", "128.71,17.09"}}, T06, 9, "应为 138.71，实为 128.71，相差 10.00"},
+    {"T07-ROW", E, {{T07, 4, "226.18,226.18", "236.18,226.18"}}, T07, 4, "应为 226.18，实为 236.18，相差 10.00"},
+    {"T07-KIND", W, {{T07, 4, "226.18,226.18,,", "226.18,,226.18,"}}, T07, 4, "但公用经费只属于 302、310、399 类"},
+    {"T10-ROW", E, {{T10, 5, ",159.06,159.06,,159.06,", ",159.06,159.06,10.00,159.06,"}}, T10, 5,
+     "应为 169.06，实为 159.06，相差 10.00"},
+    {"T10-BALANCE", E, {{T10, 5, "159.06,,159.06,", "159.06,,159.06,10.00"}}, T10, 5,
+     "应为 0.00，实为 10.00，相差 10.00"},
+    {"T11-ROW", E, {{T11, 2, ",合计,,,,,,", ",合计,,,,5.00,,"}}, T11, 2, "应为 5.00，实为 0.00，相差 5.00"},
+    {"T11-BALANCE", E, {{T11, 2, ",合计,,,,,,", ",合计,5.00,,,,,"}}, T11, 2, "应为 5.00，实为 0.00，相差 5.00"},
+    {"T12-ROW", E, {{T12, 2, ",合计,,,", ",合计,5.00,,"}}, T12, 2, "应为 0.00，实为 5.00，相差 5.00"},
+    /* fixed-row tables */
+    {"T01-IN-TOTAL", E, {{T01, 3, "159.06", "169.06"}}, T01, 28, "应为 3323.07，实为 3313.07，相差 10.00"},
+    {"T01-IN-GRAND", E, {{T01, 30, "11,0.25", "11,0.35"}}, T01, 31, "应为 3313.42，实为 3313.32，相差 0.10"},
+    {"T01-EXP-TOTAL", E, {{T01, 6, "1019.89", "1029.89"}}, T01, 28, "应为 3323.32，实为 3313.32，相差 10.00"},
+    {"T01-EXP-GRAND", E, {{T01, 30, "41,", "41,1.00"}}, T01, 31, "应为 3314.32，实为 3313.32，相差 1.00"},
+    {"T01-BALANCE", E, {{T01, 31, "42,3313.32", "42,3323.32"}}, T01, 31, "应为 3313.32，实为 3323.32，相差 10.00"},
+    {"T04-IN-TOTAL", E, {{T04, 28, "4,3312.88", "4,3322.88"}}, T04, 28, "应为 3312.88，实为 3322.88，相差 10.00"},
+    {"T04-BEGIN", E, {{T04, 30, "6,", "6,5.00"}}, T04, 29, "应为 5.00，实为 0.00，相差 5.00"},
+    {"T04-IN-GRAND", E, {{T04, 29, "5,", "5,5.00"}}, T04, 33, "应为 3317.88，实为 3312.88，相差 5.00"},
+    {"T04-ROW", E, {{T04, 6, "1019.89,1019.89", "1029.89,1019.89"}}, T04, 6, "应为 1019.89，实为 1029.89，相差 10.00"},
+    {"T04-EXP-TOTAL", E, {{T04, 6, "1019.89,1019.89", "1029.89,1029.89"}}, T04, 28,
+     "应为 3322.88，实为 3312.88，相差 10.00"},
+    {"T04-EXP-GRAND", E, {{T04, 29, "37,,,,", "37,5.00,5.00,,"}}, T04, 33, "应为 3317.88，实为 3312.88，相差 5.00"},
+    {"T04-BALANCE", E, {{T04, 33, "38,3312.88", "38,3322.88"}}, T04, 33, "应为 3312.88，实为 3322.88，相差 10.00"},
+    {"T04-FUND", E, {{T04, 28, "36,3312.88,3153.82,159.06", "36,3312.88,3143.82,169.06"}}, T04, 29,
+     "应为 10.00，实为 0.00，相差 10.00"},
+    {"T13-TOTAL", E, {{T13, 3, "4.95,4.95", "4.95,14.95"}}, T13, 2, "应为 30.8705，实为 20.8705，相差 10.00"},
+    {"T13-VEHICLE", E, {{T13, 6, "15.19,15.19", "15.19,25.19"}}, T13, 4, "应为 25.19，实为 15.19，相差 10.00"},
+    /* 表间 */
+    {"X01-02-INCOME", E, {{T02, 2, "3313.07,3312.88", "3313.07,3302.88"}}, T02, 2,
+     "应为 3312.88，实为 3302.88，相差 10.00"},
+    {"X01-02-INCOME", E, {{T01, 9, "8,0.19", "8,0.29"}}, T01, 9, "应为 0.19，实为 0.29，相差 0.10"},
+    {"X01-03-TOTAL", E, {{T03, 2, ",合计,3313.32", ",合计,3323.32"}}, T01, 28, "应为 3323.32，实为 3313.32，相差 10.00"},
+    {"X01-03-CLASS", E, {{T03, 3, "1019.89,,1019.89", "1029.89,,1029.89"}}, T01, 6,
+     "应为 1029.89，实为 1019.89，相差 10.00"},
+    {"X01-04-INCOME", E, {{T04, 2, "1,3153.82", "1,3163.82"}}, T01, 2, "应为 3163.82，实为 3153.82，相差 10.00"},
+    {"X04-06", E, {{T06, 3, "1019.89,,1019.89", "1029.89,,1029.89"}}, T04, 6, "应为 1029.89，实为 1019.89，相差 10.00"},
+    {"X04-10", E, {{T10, 2, ",合计,,159.06", ",合计,,169.06"}}, T04, 3, "应为 169.06，实为 159.06，相差 10.00"},
+    {"X04-11", E, {{T11, 2, ",合计,,,,,,", ",合计,,5.00,,,,5.00"}}, T04, 4, "应为 5.00，实为 0.00，相差 5.00"},
+    {"X04-12", E, {{T12, 2, ",合计,,,", ",合计,5.00,,5.00"}}, T04, 28, "应为 5.00，实为 0.00，相差 5.00"},
+    {"X11-12", E, {{T12, 2, ",合计,,,", ",合计,5.00,,5.00"}}, T12, 2, "应为 0.00，实为 5.00，相差 5.00"},
+    {"X05-07", E, {{T05, 4, "226.18,226.18", "236.18,236.18"}}, T05, 4, "应为 226.18，实为 236.18，相差 10.00"},
+    {"X05-10", E, {{T05, 2, "3312.88,3153.82,159.06", "3322.88,3153.82,169.06"}}, T05, 2,
+     "应为 159.06，实为 169.06，相差 10.00"},
+    {"X05-12", E, {{T05, 2, "159.06,", "159.06,5.00"}}, T05, 2, "应为 0.00，实为 5.00，相差 5.00"},
+    {"X06-08", E, {{T08, 2, "1647.84", "1657.84"}}, T06, 2, "应为 1657.84，实为 1647.84，相差 10.00"},
+    {"X06-09", E, {{T09, 2, "1505.98", "1515.98"}}, T06, 2, "应为 1515.98，实为 1505.98，相差 10.00"},
+    {"X07-08", E, {{T08, 4, "226.18", "236.18"}}, T08, 4, "应为 226.18，实为 236.18，相差 10.00"},
+    {"X07-09", E, {{T09, 4, "2.35", "12.35"}}, T09, 4, "应为 2.35，实为 12.35，相差 10.00"},
+    {"X13-08", W, {{T08, 25, "4.95", "14.95"}}, T08, 25, "为 14.95，大于公开13表“因公出国（境）费”“决算数”列 4.95"},
+    {"X13-05", W, {{T13, 3, "4.95,4.95", "4.95,5.95"}}, T13, 3, "应为 4.95，实为 5.95，相差 1.00"},
+    {"X13-YAML", E, {{YAML, 102, "0.7305", "1.7305"}}, YAML, 102, "应为 1.7305，实为 0.7305，相差 1.00"},
+    {"X13-YAML", E, {{YAML, 94, "amount: 0}", "amount: 3}"}}, YAML, 94, "应为 0.00，实为 3.00，相差 3.00"},
+    /* plausibility */
+    {"P-NEGATIVE", E, {{T09, 4, "2.35", "-2.35"}}, T09, 4, "为负数 -2.35"},
+    {"P-NEGATIVE", E, {{YAML, 114, "sme: 0", "sme: -1"}}, YAML, 114, "other.procurement.sme 为负数 -1.00"},
+    {"P-BUDGET-CODE", E, {{YAML, 54, "\"2080104\"", "\"20801\""}}, YAML, 54, "budget 中的科目 20801 不是项级科目"},
+    {"P-BUDGET-CODE", E, {{YAML, 54, "\"2080104\"", "\"2080109\""}}, YAML, 54, "budget 中的科目 2080109 不在一般公共预算财政拨款支出决算表（06_一般公共预算财政拨款支出决算表.csv）中"},
+    {"P-SUBJECT-REASON", W, {{YAML, 81, "\"2050302\":", "# \"2050302\":"}}, T06, 5,
+     "决算数 1019.89 小于年初预算数 1046.12"},
+    {"P-SUBJECT-REASON", W, {{YAML, 54, "\"2080104\": 128.71", "# \"2080104\": 128.71"}}, T06, 9,
+     "决算数为 128.71，年初未安排预算"},
+    {"P-COMPLETION", W, {{YAML, 54, "128.71", "128.70"}}, T06, 9, "决算数 128.71 大于年初预算数 128.70（完成预算 100.01%）"},
+    {"P-COMPLETION", W, {{T13, 2, "21.8712", "19.8712"}, {T13, 3, "4.95,", "2.95,"}, {YAML, 76, NULL, ""}}, T13, 2,
+     "决算数 20.8705 大于预算数 19.8712（完成预算 105.03%）"},
+    {"P-REASON-MISSING", W, {{YAML, 74, NULL, ""}}, YAML, 69, "上年 477.94，本年 494.60"},
+    {"P-REASON-MISSING", W, {{YAML, 76, NULL, ""}}, T13, 2, "决算数 20.8705 小于预算数 21.8712"},
+    {"P-REASON-UNUSED", W, {{YAML, 81, "\"2050302\"", "\"2080101\""}}, YAML, 81, "决算数等于预算数（1337.62）"},
+    {"P-REASON-UNUSED", W, {{YAML, 40, "477.94", "494.60"}}, YAML, 74, "与上年持平（494.60），reasons.admin_operating 不会印出"},
+    {"P-REASON-UNUSED", W, {{YAML, 82, "\"2080199\"", "\"2080999\""}}, YAML, 82, "科目 2080999 不是公开06表中的项级科目"},
+    {"P-REASON-UNUSED", W, {{T13, 2, "20.8705", "0.00"}, {T13, 3, "4.95,4.95", "4.95,0.00"}, {T13, 7, "0.7305", "0.00"}},
+     YAML, 75, "本年没有“三公”经费支出，第二部分不写“三公”经费的变动原因"},
+    {"P-ADMIN-OP", W, {{YAML, 109, "494.60", "500.00"}}, YAML, 109, "机关运行经费 500.00 大于公开07表的公用经费 494.60"},
+    {"P-PREV-ORDER", W, {{YAML, 36, "4010.33", "4010.30"}}, YAML, 36, "4010.30 小于上年三种财政拨款支出之和 4010.33"},
+    {"O-PROCUREMENT", E, {{YAML, 114, "sme: 0", "sme: 300"}}, YAML, 114, "300.00 大于政府采购总额 266.81"},
+    {"O-VEHICLES", E, {{YAML, 119, "4", "5"}}, YAML, 119, "应为 4，实为 5，相差 1"},
+    {"O-PRIOR-ASSESS", E, {{YAML, 130, "3", "2"}}, YAML, 130, "应为 3，实为 2"},
+};
+
+static void test_each_rule_fires(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        const rcase *k = &CASES[i];
+        make_unit(k->edits, 3);
+        unit u;
+        diag_list d = {0};
+        load_u(&u, &d);
+        int errors = check_unit(&u, &specs, &d);
+        if (k->sev == DIAG_ERROR) assert_true(errors > 0);
+        assert_int_equal((size_t)errors, diag_error_count(&d));
+        expect_diag(&d, k->rule, k->sev, k->file, k->line, k->needle);
+        unit_free(&u);
+        diag_list_free(&d);
+    }
+    /* every rule of the table has a case above */
+    size_t n;
+    const check_rule *rules = check_rules(&n);
+    for (size_t r = 0; r < n; r++) {
+        bool seen = false;
+        for (size_t i = 0; i < sizeof CASES / sizeof CASES[0] && !seen; i++) seen = strcmp(CASES[i].rule, rules[r].id) == 0;
+        if (!seen) fail_msg("rule %s has no test case", rules[r].id);
+    }
+}
+
+/* The message format diag_print gives: file:line:col: 错误 [RULE]: … */
+static void test_message_format(void **state)
+{
+    (void)state;
+    edit e[] = {{T06, 9, "128.71,7.09", "138.71,17.09"}};
+    make_unit(e, 1);
+    unit u;
+    diag_list d = {0};
+    load_u(&u, &d);
+    check_unit(&u, &specs, &d);
+    assert_diag_contains(&d, "u/" T06 ":7:21: 错误 [SUB-KUAN]: “20801 人力资源和社会保障管理事务”行“合计”列应等于其下各项"
+                             "（2080101、2080104、2080105、2080108、2080199）之和（应为 1794.53，实为 1784.53，相差 10.00）");
+    unit_free(&u);
+    diag_list_free(&d);
+}
+
+/* ---- 尾差 ----------------------------------------------------------------- */
+
+static void test_rounding(void **state)
+{
+    (void)state;
+    /* 万元: 0.01 off in a 项 is a 尾差 of its 款 (5 items): a warning naming them, no error */
+    edit e[] = {{T06, 9, "128.71,7.09", "128.72,7.10"}, {YAML, 54, "128.71", "128.72"}};
+    make_unit(e, 2);
+    unit u;
+    diag_list d = {0};
+    load_u(&u, &d);
+    assert_int_equal(check_unit(&u, &specs, &d), 0);
+    expect_diag(&d, "SUB-KUAN", DIAG_WARNING, T06, 7,
+                "尾差：“20801 人力资源和社会保障管理事务”行“合计”列与其下各项（2080101、2080104、2080105、2080108、"
+                "2080199）之和不等（应为 1784.54，实为 1784.53，相差 0.01，在 5 项各 0.01 万元的尾差以内）");
+    expect_diag(&d, "SUB-KUAN", DIAG_WARNING, T06, 7, "应为 1344.72，实为 1344.71");
+    unit_free(&u);
+    diag_list_free(&d);
+
+    /* beyond n × 0.01 万元 it is an error: 0.06 over the 5 items of 20801 */
+    edit e2[] = {{T06, 7, "1784.53,1344.71", "1784.47,1344.65"}};
+    make_unit(e2, 1);
+    load_u(&u, &d);
+    assert_true(check_unit(&u, &specs, &d) > 0);
+    expect_diag(&d, "SUB-KUAN", DIAG_ERROR, T06, 7, "应为 1784.53，实为 1784.47，相差 0.06");
+    unit_free(&u);
+    diag_list_free(&d);
+
+    /* 0.05 over 5 items is still a 尾差 */
+    edit e3[] = {{T06, 7, "1784.53,1344.71", "1784.48,1344.66"}};
+    make_unit(e3, 1);
+    load_u(&u, &d);
+    check_unit(&u, &specs, &d);
+    expect_diag(&d, "SUB-KUAN", DIAG_WARNING, T06, 7, "相差 0.05，在 5 项各 0.01 万元的尾差以内");
+    unit_free(&u);
+    diag_list_free(&d);
+
+    /* 元: any difference is an error (the same unit, read as if stated in 元) */
+    make_unit(NULL, 0);
+    load_u(&u, &d);
+    u.money_unit = MONEY_YUAN;
+    table *t6 = NULL;
+    for (size_t i = 0; i < u.n_tables; i++)
+        if (strcmp(u.tables[i].spec->id, "t06") == 0) t6 = &u.tables[i];
+    assert_non_null(t6);
+    for (size_t r = 0; r < t6->n_rows; r++)
+        if (strcmp(t6->rows[r].key, "2080104") == 0) t6->rows[r].cells[2].amount += 1; /* 0.01 元 */
+    assert_true(check_unit(&u, &specs, &d) > 0);
+    expect_diag(&d, "SUB-KUAN", DIAG_ERROR, T06, 7, "相差 0.01");
+    expect_diag(&d, "T06-ROW", DIAG_ERROR, T06, 9, "相差 0.01");
+    unit_free(&u);
+    diag_list_free(&d);
+}
+
+/* ---- subtotals (gen/input/subtotal.c) ---------------------------------------- */
+
+static const table *table_of(const unit *u, const char *id)
+{
+    const table *t = unit_table(u, id);
+    assert_non_null(t);
+    return t;
+}
+
+static void test_subtotals_added(void **state)
+{
+    (void)state;
+    /* the original order of the Leshan rows, for comparison */
+    unit ref;
+    diag_list d = {0};
+    assert_int_equal(unit_load("input/leshan-2024", &specs, &ref, &d), 0);
+
+    /* 公开06表 without 合计, 类 208 and 款 20801; 公开08表 without any 类 row;
+     * 公开11表 with no data row at all */
+    edit e[] = {{T06, 2, NULL, ""}, {T06, 6, NULL, ""}, {T06, 7, NULL, ""}};
+    make_unit(e, 3);
+    static const int t08_classes[] = {3, 14, 39, 47};
+    for (size_t i = 0; i < 4; i++) {
+        edit x = {T08, t08_classes[i], NULL, ""};
+        apply_edit(&x);
+    }
+    edit x11 = {T11, 2, NULL, ""};
+    apply_edit(&x11);
+
+    unit u;
+    load_u(&u, &d);
+    assert_int_equal(check_unit(&u, &specs, &d), 0);
+    if (d.count) fail_msg("%s", diags_text(&d));
+    static const char *const ids[] = {"t06", "t08", "t11"};
+    for (size_t k = 0; k < 3; k++) {
+        const table *a = table_of(&ref, ids[k]), *b = table_of(&u, ids[k]);
+        assert_int_equal(a->n_rows, b->n_rows);
+        for (size_t r = 0; r < a->n_rows; r++) {
+            /* same rows, same order, same amounts and blanks */
+            assert_string_equal(a->rows[r].key, b->rows[r].key);
+            assert_string_equal(a->rows[r].label, b->rows[r].label);
+            for (size_t c = 0; c < a->spec->n_columns; c++) {
+                assert_int_equal(a->rows[r].cells[c].present, b->rows[r].cells[c].present);
+                assert_int_equal(a->rows[r].cells[c].amount, b->rows[r].cells[c].amount);
+            }
+        }
+    }
+    const table *t6 = table_of(&u, "t06");
+    assert_true(t6->rows[0].computed);
+    assert_string_equal(t6->rows[0].key, "total");
+    assert_int_equal(t6->rows[0].pos.line, 0);
+    assert_string_equal(t6->rows[0].pos.file, t6->path);
+    const table_row *r208 = table_find_row(t6, "208"), *r20801 = table_find_row(t6, "20801"),
+                    *r205 = table_find_row(t6, "205");
+    assert_true(r208->computed && r20801->computed);
+    assert_false(r205->computed);
+    assert_int_equal(table_amount(t6, "208", "total"), INT64_C(2021770000));
+    assert_int_equal(table_amount(t6, "total", "basic"), INT64_C(1647840000));
+    assert_true(table_find_row(table_of(&u, "t08"), "302")->computed);
+    const table *t11 = table_of(&u, "t11");
+    assert_int_equal(t11->n_rows, 1);
+    assert_true(t11->rows[0].computed);
+    assert_false(table_has_data(t11));
+    unit_free(&u);
+    unit_free(&ref);
+    diag_list_free(&d);
+}
+
+/* A given 类 row that disagrees with the 款 computed under it is reported. */
+static void test_subtotals_verified(void **state)
+{
+    (void)state;
+    edit e[] = {{T06, 7, NULL, ""}, {T06, 6, "2021.77", "2031.77"}};
+    make_unit(e, 2);
+    unit u;
+    diag_list d = {0};
+    load_u(&u, &d);
+    assert_true(check_unit(&u, &specs, &d) > 0);
+    expect_diag(&d, "SUB-CLASS", DIAG_ERROR, T06, 6, "应为 2021.77，实为 2031.77，相差 10.00");
+    assert_true(table_find_row(table_of(&u, "t06"), "20801")->computed);
+    unit_free(&u);
+    diag_list_free(&d);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/juesuan-check-XXXXXX");
+    if (!mkdtemp(tmpdir)) return -1;
+    diag_list d = {0};
+    int rc = specs_load("templates", &specs, &d);
+    if (rc != 0) diag_print(&d, stderr);
+    diag_list_free(&d);
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    specs_free(&specs);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_examples_pass),   cmocka_unit_test(test_rule_table),
+        cmocka_unit_test(test_each_rule_fires), cmocka_unit_test(test_message_format),
+        cmocka_unit_test(test_rounding),        cmocka_unit_test(test_subtotals_added),
+        cmocka_unit_test(test_subtotals_verified),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
