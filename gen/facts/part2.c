@@ -6,21 +6,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 一、收入支出决算总体情况 (公开01表 总计 against last year). */
-value *facts_totals(fctx *c)
+/* A 收支总计 paragraph's facts: income and expenditure 总计 of `table_id`,
+ * whether they are equal, and both changes against last year. */
+static value *grand_totals(fctx *c, const char *table_id, const char *exp_column, const char *previous_path,
+                           const char *reason_path)
 {
     value *m = value_new_map();
-    const table *t1 = fctx_table(c, "t01");
-    money_t income = table_amount(t1, "income_grand_total", "amount");
-    money_t exp = table_amount(t1, "exp_grand_total", "amount");
-    money_t prev = fctx_money(c, "previous.total", true);
+    const table *t = fctx_table(c, table_id);
+    money_t income = table_amount(t, "income_grand_total", "amount");
+    money_t exp = table_amount(t, "exp_grand_total", exp_column);
+    money_t prev = fctx_money(c, previous_path, true);
     value_set(m, "income", facts_amount(income));
     value_set(m, "expenditure", facts_amount(exp));
     value_set_bool(m, "equal", money_round_wan(income) == money_round_wan(exp));
     value_set(m, "change", facts_change(income, prev, c->o));
     value_set(m, "expenditure_change", facts_change(exp, prev, c->o));
-    set_reason(c, m, "reason", "reasons.total");
+    set_reason(c, m, "reason", reason_path);
     return m;
+}
+
+/* 一、收入支出决算总体情况 (公开01表 总计 against last year). */
+value *facts_totals(fctx *c)
+{
+    return grand_totals(c, "t01", "amount", "previous.total", "reasons.total");
 }
 
 /* 二、收入决算情况 (公开01表 left side: each source and its share). */
@@ -75,18 +83,7 @@ value *facts_expenditure(fctx *c)
 /* 四、财政拨款收入支出决算总体情况 (公开04表 总计 against last year). */
 value *facts_fiscal(fctx *c)
 {
-    value *m = value_new_map();
-    const table *t4 = fctx_table(c, "t04");
-    money_t income = table_amount(t4, "income_grand_total", "amount");
-    money_t exp = table_amount(t4, "exp_grand_total", "total");
-    money_t prev = fctx_money(c, "previous.fiscal_total", true);
-    value_set(m, "income", facts_amount(income));
-    value_set(m, "expenditure", facts_amount(exp));
-    value_set_bool(m, "equal", money_round_wan(income) == money_round_wan(exp));
-    value_set(m, "change", facts_change(income, prev, c->o));
-    value_set(m, "expenditure_change", facts_change(exp, prev, c->o));
-    set_reason(c, m, "reason", "reasons.fiscal_total");
-    return m;
+    return grand_totals(c, "t04", "total", "previous.fiscal_total", "reasons.fiscal_total");
 }
 
 /* 五、一般公共预算财政拨款支出决算情况: (一) overall, (二) by class,

@@ -48,4 +48,25 @@ static TEST_UNUSED block *add_block(doc *d, block_type type, int level, const ch
     return b;
 }
 
+/* Chart data built by hand: n items with labels, amounts (万元 text, parsed
+ * exactly) and shares (NULL for bars). */
+static TEST_UNUSED chart_data *make_chart(chart_kind kind, const char *caption, size_t n,
+                              const char *const *labels, const char *const *values,
+                              const char *const *shares)
+{
+    chart_data *c = xcalloc(1, sizeof *c);
+    c->kind = kind;
+    c->caption = xstrdup(caption);
+    c->unit = xstrdup("万元");
+    c->n_items = n;
+    c->items = xcalloc(n ? n : 1, sizeof *c->items);
+    for (size_t i = 0; i < n; i++) {
+        c->items[i].label = xstrdup(labels[i]);
+        c->items[i].value_text = xstrdup(values[i]);
+        assert_int_equal(money_parse(values[i], MONEY_WANYUAN, &c->items[i].value), MONEY_OK);
+        c->items[i].share_text = shares ? xstrdup(shares[i]) : NULL;
+    }
+    return c;
+}
+
 #endif
