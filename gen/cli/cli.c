@@ -147,6 +147,25 @@ static void unit_build_free(unit_build *b)
     doc_free(&b->document);
 }
 
+/* Check every text of unit.yaml against the fonts, so that a character no
+ * font has is reported where it was typed (not in the rendered document). */
+static int check_yaml_glyphs(const layout_config *cfg, const unit *u, const value *v, buf *path, diag_list *d)
+{
+    if (value_get_type(v) == VALUE_STRING)
+        return layout_check_text(cfg, value_get_text(v), unit_pos(u, buf_cstr(path)), d);
+    int errors = 0;
+    size_t base = path->len;
+    for (size_t i = 0; i < value_count(v); i++) {
+        path->len = base;
+        if (value_get_type(v) == VALUE_MAP) buf_printf(path, "%s%s", base ? "." : "", value_key_at(v, i));
+        else buf_printf(path, "%s%zu", base ? "." : "", i);
+        errors += check_yaml_glyphs(cfg, u, value_at(v, i), path, d);
+    }
+    path->len = base;
+    if (path->data) path->data[base] = '\0';
+    return errors;
+}
+
 /* Read a unit (and check it: build and check do) and turn it into a
  * document; returns an exit status. A unit with a check error goes no
  * further: its warnings and errors are printed together at the end. */
@@ -155,6 +174,12 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, 
     memset(b, 0, sizeof *b);
     if (unit_load(dir, &p->specs, &b->u, d) != 0) return EXIT_BAD_INPUT;
     if (check && check_unit(&b->u, &p->specs, d) > 0) return EXIT_BAD_INPUT;
+    if (p->layout) { /* building: every character must be in the fonts */
+        buf path = {0};
+        int missing = check_yaml_glyphs(p->layout, &b->u, b->u.yaml, &path, d);
+        buf_free(&path);
+        if (missing) return EXIT_BAD_INPUT;
+    }
     b->facts = facts_build(&b->u, &p->specs, &p->options, d);
     if (!b->facts) return EXIT_BAD_INPUT;
     if (!render) return EXIT_OK;

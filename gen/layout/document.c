@@ -62,6 +62,21 @@ static int check_text(const layout_config *cfg, font_face face, const char *text
     return errors;
 }
 
+int layout_check_text(const layout_config *cfg, const char *text, srcpos pos, diag_list *diags)
+{
+    /* data text may end up in any face (cover titles, headings, body,
+     * tables): report against the first face that lacks a character. Line
+     * breaks and tabs of multi-line values become blanks when rendered. */
+    if (!text) return 0;
+    char *t = xstrdup(text);
+    for (char *q = t; *q; q++)
+        if (*q == '\n' || *q == '\r' || *q == '\t') *q = ' ';
+    int errors = 0;
+    for (int f = 0; f < FACE_COUNT && !errors; f++) errors = check_text(cfg, (font_face)f, t, pos, diags);
+    free(t);
+    return errors;
+}
+
 static font_face cover_face(const layout_config *cfg, cover_line_kind kind)
 {
     return kind == COVER_TITLE ? cfg->cover_title.face

@@ -66,6 +66,11 @@ void layout_config_page_size(const layout_config *cfg, double *width, double *he
 /** Whether `face` has a glyph for code point `cp`. */
 bool layout_has_glyph(const layout_config *cfg, font_face face, uint32_t cp);
 
+/** Check that every character of `text` can be drawn in every face (and is
+ *  in the BMP, which libharu needs); each missing character is an error at
+ *  `pos` naming it and its code point. Returns the number of errors added. */
+int layout_check_text(const layout_config *cfg, const char *text, srcpos pos, diag_list *diags);
+
 /** The advance of `cp` in `face` at `size` points, exactly as the PDF will
  *  place it: the font's advance in 1/1000 em truncated to an integer (the
  *  /W widths libharu writes), times size / 1000. 0 when there is no glyph. */
