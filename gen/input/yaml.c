@@ -130,6 +130,54 @@ static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at)
     return map;
 }
 
+/* libfyaml's messages in the users' language: the common mistakes get an
+ * explanation of what to do; the original text follows in parentheses. The
+ * first entry whose text occurs in the message wins: specific before generic. */
+static const char *const YAML_MESSAGES[][2] = {
+    {"duplicate key", "同一层里这个键出现了两次"},
+    {"invalid multiline plain key", "这一行无法识别为“键: 值”：常见原因是冒号后缺少空格，或缩进与上一行不一致"},
+    {"without closing quote", "引号没有闭合"},
+    {"quoted scalar", "引号中的文字跨到下一行时缩进不对，最常见的原因是引号没有闭合"},
+    {"wrongly indented", "缩进不一致（同一层的键应左对齐）"},
+    {"without a closing bracket", "方括号 [ 没有对应的 ]"},
+    {"flow mapping", "花括号 { } 中缺少逗号，或没有对应的 }"},
+    {"invalid nested block mapping on the same line", "一行里只能有一个“键: 值”；值中含有冒号时请给整个值加引号"},
+    {"plain scalar cannot start with", "不加引号的值不能以这个符号开头，请给值加引号"},
+    {"invalid extra comma", "多余的逗号"},
+    {"at the end of block sequence", "列表（以 - 开头的各行）后面的内容缩进不对"},
+};
+
+static void yaml_syntax_error(diag_list *diags, srcpos pos, const char *msg)
+{
+    if (!msg) {
+        diag_error(diags, pos, "YAML 格式错误：无法解析");
+        return;
+    }
+    for (size_t i = 0; i < sizeof YAML_MESSAGES / sizeof YAML_MESSAGES[0]; i++)
+        if (strstr(msg, YAML_MESSAGES[i][0])) {
+            diag_error(diags, pos, "YAML 格式错误：%s（%s）", YAML_MESSAGES[i][1], msg);
+            return;
+        }
+    diag_error(diags, pos, "YAML 格式错误：%s", msg);
+}
+
+/* YAML forbids tabs in indentation; libfyaml's message for it is obscure. */
+static bool yaml_tab_indent(const char *text, size_t len, const char *file, diag_list *diags)
+{
+    int line = 1;
+    for (size_t i = 0; i < len; line++) {
+        size_t col = 0;
+        while (i + col < len && text[i + col] == ' ') col++;
+        if (i + col < len && text[i + col] == '\t') {
+            diag_error(diags, (srcpos){file, line, (int)col + 1}, "YAML 格式错误：缩进不能用 Tab 键，请改用空格");
+            return true;
+        }
+        while (i < len && text[i] != '\n') i++;
+        i++;
+    }
+    return false;
+}
+
 int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags)
 {
     *out = NULL;
@@ -171,9 +219,10 @@ int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags)
     if (!fyd) {
         void *it = NULL;
         struct fy_diag_error *e = fy_diag_errors_iterate(fdiag, &it);
-        if (e)
-            diag_error(diags, (srcpos){file_pos.file, e->line, e->column},
-                       "YAML 格式错误：%s", e->msg ? e->msg : "无法解析");
+        if (yaml_tab_indent(text, text_len, file_pos.file, diags))
+            ; /* the tab is the cause: say so rather than libfyaml's guess */
+        else if (e)
+            yaml_syntax_error(diags, (srcpos){file_pos.file, e->line, e->column}, e->msg);
         else if (fyp && !fy_parser_get_stream_error(fyp))
             diag_error(diags, (srcpos){file_pos.file, 1, 1}, "文件没有内容（为空或只有注释）");
         else
@@ -193,8 +242,8 @@ int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags)
             diag_error(diags, (srcpos){file_pos.file, m->line + 1, m->column + 1},
                        "文件只应有一个 YAML 文档，这里开始了第二个（去掉多余的 ---）");
         else
-            diag_error(diags, e ? (srcpos){file_pos.file, e->line, e->column} : file_pos, "YAML 格式错误：%s",
-                       e && e->msg ? e->msg : "第一个文档之后的内容无法解析");
+            yaml_syntax_error(diags, e ? (srcpos){file_pos.file, e->line, e->column} : file_pos,
+                              e && e->msg ? e->msg : "第一个文档之后的内容无法解析");
         c.errors++;
         if (extra) fy_parse_document_destroy(fyp, extra);
     }

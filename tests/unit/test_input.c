@@ -158,7 +158,10 @@ static void test_yaml_errors(void **state)
         const char *text, *needle;
     } cases[] = {
         {"a: 1\nname: [unclosed\n  : :\n", "b.yaml:3:3: 错误: YAML 格式错误"},
-        {"a: 1\na: 2\n", "b.yaml:2:1: 错误: YAML 格式错误：duplicate key"},
+        {"a: 1\na: 2\n", "b.yaml:2:1: 错误: YAML 格式错误：同一层里这个键出现了两次（duplicate key）"},
+        {"a: 1\n\tb: 2\n", "b.yaml:2:1: 错误: YAML 格式错误：缩进不能用 Tab 键，请改用空格"},
+        {"a:1\nb: 2\n", "b.yaml:1:1: 错误: YAML 格式错误：这一行无法识别为“键: 值”：常见原因是冒号后缺少空格"},
+        {"a: \"x\nb: 2\n", "b.yaml:1:4: 错误: YAML 格式错误：引号中的文字跨到下一行时缩进不对，最常见的原因是引号没有闭合"},
         {"- 1\n- 2\n", "b.yaml:1:1: 错误: YAML 文件的顶层应是映射"},
         {"a: &x 1\nb: *x\n", "不支持 YAML 别名"},
     };
