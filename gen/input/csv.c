@@ -2,6 +2,7 @@
 #include "input.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,6 +232,38 @@ fail:
     return -1;
 }
 
+/* Whether [s, s+n) is valid UTF-8 throughout. */
+static bool utf8_valid(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(s + i, n - i);
+        if (!k) return false;
+        i += k;
+    }
+    return true;
+}
+
+/* GB18030 (a superset of GBK) → UTF-8 with iconv; NULL when the bytes do
+ * not convert cleanly. */
+static char *gb18030_to_utf8(const char *text, size_t len, size_t *out_len)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1) return NULL;
+    size_t cap = len * 2 + 16; /* a 2-byte GBK character is 3 bytes of UTF-8 */
+    char *out = xmalloc(cap + 1);
+    char *in = (char *)text, *o = out;
+    size_t in_left = len, out_left = cap;
+    size_t r = iconv(cd, &in, &in_left, &o, &out_left);
+    iconv_close(cd);
+    if (r == (size_t)-1 || in_left) {
+        free(out);
+        return NULL;
+    }
+    *o = '\0';
+    *out_len = (size_t)(o - out);
+    return out;
+}
+
 int csv_read(const char *path, csv_file *out, diag_list *diags)
 {
     size_t len;
@@ -241,6 +274,22 @@ int csv_read(const char *path, csv_file *out, diag_list *diags)
         diag_error(diags, (srcpos){out->path, 0, 0}, "无法读取文件：%s",
                    errno == ENOENT ? "文件不存在" : strerror(errno));
         return -1;
+    }
+    /* Chinese Excel saves "CSV (逗号分隔)" as GBK. Convert it and say so:
+     * every label, code and name is checked against the specs and catalogs
+     * afterwards, so a wrong guess cannot pass unnoticed. */
+    const unsigned char *u = (const unsigned char *)text;
+    if (!utf8_valid(u, len) && memchr(text, 0, len) == NULL && looks_gbk(u, len)) {
+        size_t ulen;
+        char *utf8 = gb18030_to_utf8(text, len, &ulen);
+        if (utf8) {
+            free(text);
+            text = utf8;
+            len = ulen;
+            diag_add(diags, DIAG_WARNING, "CSV-GBK", (srcpos){path, 0, 0},
+                     "文件是 GBK/GB18030 编码（中文版 Excel 的默认存法），已按 GB18030 转换为 UTF-8 读取；"
+                     "建议另存为“CSV UTF-8（逗号分隔）”");
+        }
     }
     int rc = csv_parse(text, len, path, out, diags);
     free(text);
