@@ -388,7 +388,7 @@ static int cmd_check(int argc, char **argv, check_mode mode)
         }
     diag_list d = {0};
     project p;
-    int rc = project_open(&p, false, &d);
+    int rc = project_open(&p, mode == MODE_CHECK, &d); /* check also tries every character against the fonts */
     bool opened = rc == EXIT_OK;
     /* every unit is checked: one unit's bad input does not hide the others' */
     for (int i = 0; opened && i < argc; i++) {
