@@ -1,11 +1,10 @@
 /* xlsx.c — write the appendix tables with libxlsxwriter. */
-#include "xlsx.h"
+#include "internal.h"
 
 #include "../doc/doc.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 /* The cell formats, made once per workbook: border, alignment, weight,
  * number format. Grid cells pick theirs by what they are. */
@@ -16,7 +15,7 @@ typedef struct xlsx_formats {
     lxw_format *count;        /* 行次 */
 } xlsx_formats;
 
-static lxw_format *fmt_new(lxw_workbook *wb, bool bordered, uint8_t align, bool bold, uint16_t size)
+lxw_format *xlsx_fmt_new(lxw_workbook *wb, bool bordered, uint8_t align, bool bold, uint16_t size)
 {
     lxw_format *f = workbook_add_format(wb);
     format_set_font_name(f, "宋体");
@@ -31,23 +30,23 @@ static lxw_format *fmt_new(lxw_workbook *wb, bool bordered, uint8_t align, bool 
 static void formats_init(lxw_workbook *wb, xlsx_formats *f)
 {
     static const uint8_t aligns[3] = {LXW_ALIGN_LEFT, LXW_ALIGN_CENTER, LXW_ALIGN_RIGHT};
-    f->label = fmt_new(wb, false, LXW_ALIGN_RIGHT, false, 10);
-    f->title = fmt_new(wb, false, LXW_ALIGN_CENTER, true, 16);
-    f->unit_line = fmt_new(wb, false, LXW_ALIGN_RIGHT, false, 10);
-    f->org_line = fmt_new(wb, false, LXW_ALIGN_LEFT, false, 10);
-    f->head = fmt_new(wb, true, LXW_ALIGN_CENTER, true, 10);
+    f->label = xlsx_fmt_new(wb, false, LXW_ALIGN_RIGHT, false, 10);
+    f->title = xlsx_fmt_new(wb, false, LXW_ALIGN_CENTER, true, 16);
+    f->unit_line = xlsx_fmt_new(wb, false, LXW_ALIGN_RIGHT, false, 10);
+    f->org_line = xlsx_fmt_new(wb, false, LXW_ALIGN_LEFT, false, 10);
+    f->head = xlsx_fmt_new(wb, true, LXW_ALIGN_CENTER, true, 10);
     format_set_text_wrap(f->head);
     for (int a = 0; a < 3; a++)
         for (int b = 0; b < 2; b++) {
-            f->text[a][b] = fmt_new(wb, true, aligns[a], b, 10);
+            f->text[a][b] = xlsx_fmt_new(wb, true, aligns[a], b, 10);
             format_set_text_wrap(f->text[a][b]);
         }
     for (int b = 0; b < 2; b++) {
-        f->number[b] = fmt_new(wb, true, LXW_ALIGN_RIGHT, b, 10);
+        f->number[b] = xlsx_fmt_new(wb, true, LXW_ALIGN_RIGHT, b, 10);
         format_set_num_format(f->number[b], "#,##0.00");
     }
-    f->count = fmt_new(wb, true, LXW_ALIGN_CENTER, false, 10);
-    f->note = fmt_new(wb, false, LXW_ALIGN_LEFT, false, 10);
+    f->count = xlsx_fmt_new(wb, true, LXW_ALIGN_CENTER, false, 10);
+    f->note = xlsx_fmt_new(wb, false, LXW_ALIGN_LEFT, false, 10);
     format_set_text_wrap(f->note);
 }
 
@@ -64,7 +63,7 @@ static int64_t days_from_civil(int y, int m, int d)
 
 /* Money in 分 as the number a cell shows: 万元 with 2 decimals. The value
  * is rounded exactly first; the double only carries the 2-decimal result. */
-static double cell_number(money_t v)
+double xlsx_cell_number(money_t v)
 {
     money_t w = money_round_wan(v) / 10000; /* hundredths of 万元 */
     return (double)w / 100.0;
@@ -78,7 +77,7 @@ static double col_units(int chars)
 }
 
 /* Display width of UTF-8 text in Excel units (CJK 2, ASCII 1). */
-static int text_units(const char *s)
+int xlsx_text_units(const char *s)
 {
     int w = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
@@ -98,7 +97,7 @@ static void header_heights(lxw_worksheet *ws, const table_grid *g, int top)
             if (c->row + c->row_span - 1 != r) continue; /* a cell's last row takes its height */
             double w = 0;
             for (int k = c->col; k < c->col + c->col_span && k < g->cols; k++) w += col_units(g->widths[k]);
-            int need = (int)((text_units(c->text) + w - 3) / (w - 2 > 1 ? w - 2 : 1)) + 1 - c->row_span;
+            int need = (int)((xlsx_text_units(c->text) + w - 3) / (w - 2 > 1 ? w - 2 : 1)) + 1 - c->row_span;
             if (need > lines) lines = need;
         }
         worksheet_set_row(ws, (lxw_row_t)(top + r), 14.0 * lines + 4, NULL);
@@ -121,7 +120,7 @@ static void write_cell(lxw_worksheet *ws, const grid_cell *c, int top, const xls
         return;
     }
     if (c->is_amount) {
-        worksheet_write_number(ws, r0, c0, cell_number(c->amount), fmt);
+        worksheet_write_number(ws, r0, c0, xlsx_cell_number(c->amount), fmt);
     } else if (c->is_count) {
         worksheet_write_number(ws, r0, c0, atof(c->text), fmt);
     } else if (!c->text[0]) {
@@ -199,6 +198,8 @@ int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *d
         table_grid_free(g);
         if (r > rc) rc = r;
     }
+    int r = xlsx_write_charts(wb, facts, diags);
+    if (r > rc) rc = r;
     lxw_error err = workbook_close(wb);
     buf_free(&title);
     if (err != LXW_NO_ERROR) {

@@ -7,8 +7,10 @@
  * in #,##0.00, blank cells blank, text always as text — never a formula),
  * thin borders, the notes (or the empty-table note). Print setup: A4,
  * landscape when the spec says so, fit to one page wide, header rows
- * repeated; header frozen. The creation time is the unit's 公开时间, so the
- * bytes are the same on every build.
+ * repeated; header frozen. After the tables, the sheet 图表 holds 图1–图7
+ * as native charts over cells with their figures (gen/xlsx/charts.c). The
+ * creation time is the unit's 公开时间, so the bytes are the same on every
+ * build.
  */
 #ifndef JUESUAN_XLSX_H
 #define JUESUAN_XLSX_H

@@ -5,14 +5,20 @@ Independent of the table specs on purpose: what each official form must look
 like is written down here, and every amount the CSVs hold is looked for where
 the form puts it.
 
-Workbook: 13 sheets in official order (names <= 31 characters); on each the
-公开NN表 label (last column of row 1), the title (row 2, merged over the
-width), the 编制单位 line and 单位：万元 (row 3), the merged header ranges of
-the form, the header frozen and repeated on printed pages; every CSV amount as
-a number with #,##0.00 in its row (found by its 项目 label or 科目编码) and
-column (found by the header), blank where the CSV is blank; 公开08表 split
-into 人员经费 | 公用经费 with their totals; 公开13表 as one row of 12 columns;
-the empty-table note where a table has no data.
+Workbook: 13 table sheets in official order (names <= 31 characters), then
+图表; on each table sheet the 公开NN表 label (last column of row 1), the title
+(row 2, merged over the width), the 编制单位 line and 单位：万元 (row 3), the
+merged header ranges of the form, the header frozen and repeated on printed
+pages; every CSV amount as a number with #,##0.00 in its row (found by its 项目
+label or 科目编码) and column (found by the header), blank where the CSV is
+blank; 公开08表 split into 人员经费 | 公用经费 with their totals; 公开13表 as
+one row of 12 columns; the empty-table note where a table has no data. Then the sheet 图表: per
+chart 图1–图7 its caption "图N：…" in column A, in the row above the native
+chart (column for 图1/4/5, pie with a legend for 图2/3/6/7, data labels),
+whose series refer to that sheet's cells: labels, amounts as numbers in
+#,##0.00 (shares in 0.00%) that equal the figures the PDF chart above the
+same caption prints; a pie with nothing to show is its caption and the
+"无…支出" line (also in the PDF), no chart.
 PDF (pdftotext): each table's page holds its 附表 heading and title (so the
 title appears twice there), its label, and figures of the table; the 目录
 lists every 附表 heading; an empty table's note is there.
@@ -102,7 +108,8 @@ def find_rows(ws, col, text, first):
 
 
 wb = openpyxl.load_workbook(book)
-check(len(wb.sheetnames) == 13, f"13 sheets, found {len(wb.sheetnames)}")
+check(len(wb.sheetnames) == 14 and wb.sheetnames[13] == "图表",
+      f"13 table sheets and 图表, found {len(wb.sheetnames)}: {wb.sheetnames[13:]}")
 figures = {}  # number -> amounts (Decimal) the table shows
 empty = {}    # number -> the table has no data
 for i, (num, title, landscape, merges) in enumerate(TABLES):
@@ -255,6 +262,92 @@ for i, (num, title, landscape, merges) in enumerate(TABLES):
     if empty[num]:
         check("故本表无数据" in text, f"PDF {num}: empty-table note")
     check(text.count(heading) == 1, f"PDF {num}: the heading once (no stray repeats)")
+
+# --- the sheet 图表 against the PDF's charts ---
+CHARTS = [(1, "收、支决算总计变动情况", "bar"), (2, "收入决算结构", "pie"), (3, "支出决算结构", "pie"),
+          (4, "财政拨款收、支决算总计变动情况", "bar"), (5, "一般公共预算财政拨款支出决算变动情况", "bar"),
+          (6, "一般公共预算财政拨款支出决算结构", "pie"), (7, "“三公”经费财政拨款支出结构", "pie")]
+EXPECT_CHARTS = {"leshan-2024": 7, "demo-dept-2024": 6}  # demo: no 三公 spending, 图7 has nothing to show
+
+
+def pdf_chart_text(caption):
+    """The PDF text of the chart over `caption`: from the sentence before it to the caption."""
+    for t in pages:
+        at = t.find(caption)
+        if at >= 0:
+            return t[t.rfind("。", 0, at) + 1:at]
+    return None
+
+
+def range_cells(ws, ref):
+    """The cells of a series reference such as '图表'!$B$3:$B$4 (on sheet 图表)."""
+    sheet, _, area = ref.rpartition("!")
+    check(sheet.strip("'") == "图表", f"图表: series on its own sheet, found {ref}")
+    c0, r0, c1, r1 = openpyxl.utils.cell.range_boundaries(area.replace("$", ""))
+    return [ws.cell(row=r, column=c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+
+
+ws = wb["图表"] if "图表" in wb.sheetnames else None
+if ws is None:
+    check(False, "no sheet 图表")
+else:
+    caption_at = {str(ws.cell(row=r, column=1).value): r for r in range(1, ws.max_row + 1)}
+    by_row = {ch.anchor._from.row: ch for ch in ws._charts}  # 0-based anchor row = 1-based row above
+    uid = os.path.basename(unit_dir.rstrip("/"))
+    if uid in EXPECT_CHARTS:
+        check(len(ws._charts) == EXPECT_CHARTS[uid], f"图表: {EXPECT_CHARTS[uid]} charts, found {len(ws._charts)}")
+    n_charts = 0
+    for n, title, kind in CHARTS:
+        caption = f"图{n}：{title}"
+        r = caption_at.get(caption)
+        seg = pdf_chart_text(caption)
+        check(r is not None, f"图表: caption {caption} in column A")
+        check(seg is not None, f"PDF: caption {caption}")
+        if r is None or seg is None:
+            continue
+        ch = by_row.get(r)
+        if ch is None:  # nothing to show: the line the PDF prints instead
+            line = str(ws.cell(row=r + 1, column=1).value or "")
+            check(kind == "pie" and re.fullmatch(r"\d{4}年度本(单位|部门)无.+支出。", line) is not None,
+                  f"图{n}: no chart, and the 无…支出 line under the caption, found {line!r}")
+            check(line in "".join(pages), f"图{n}: {line} in the PDF too")
+            continue
+        n_charts += 1
+        want = "PieChart" if kind == "pie" else "BarChart"
+        check(type(ch).__name__ == want and (kind == "pie" or ch.type == "col"),
+              f"图{n}: a {want}, found {type(ch).__name__}")
+        check(len(ch.series) == 1, f"图{n}: one series")
+        if not ch.series:
+            continue
+        s = ch.series[0]
+        check(s.dLbls is not None, f"图{n}: data labels")
+        if kind == "pie":
+            check(ch.legend is not None, f"图{n}: legend")
+        labels = range_cells(ws, s.cat.strRef.f) if s.cat is not None and s.cat.strRef is not None else []
+        amounts = range_cells(ws, s.val.numRef.f) if s.val is not None and s.val.numRef is not None else []
+        check(len(labels) == len(amounts) >= 2, f"图{n}: categories and values, found {len(labels)}/{len(amounts)}")
+        for lc, ac in zip(labels, amounts):
+            label = str(lc.value)
+            check(ac.row == lc.row and ac.column == lc.column + 1, f"图{n}: {label}: amount beside its label")
+            ok = isinstance(ac.value, (int, float)) and "#,##0.00" in (ac.number_format or "")
+            check(ok, f"图{n}: {label}: amount a number in #,##0.00, found {ac.value!r} {ac.number_format}")
+            if not ok:
+                continue
+            v = Decimal(str(ac.value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            check(label in seg and f"{v:.2f}" in seg, f"图{n}: {label} {v:.2f} not in the PDF chart ({seg[:80]}…)")
+            if kind == "pie":
+                sc = ws.cell(row=ac.row, column=ac.column + 1)
+                ok = isinstance(sc.value, (int, float)) and "0.00%" in (sc.number_format or "")
+                check(ok, f"图{n}: {label}: share a number in 0.00%, found {sc.value!r} {sc.number_format}")
+                if ok:
+                    p = (Decimal(str(sc.value)) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                    check(f"{p:.2f}%" in seg, f"图{n}: {label} {p:.2f}% not in the PDF chart")
+    check(n_charts == len(ws._charts), f"图表: every chart under a caption ({n_charts} of {len(ws._charts)})")
+    if uid == "leshan-2024":  # the figures the text prints, spelled out once
+        ch = by_row.get(caption_at.get("图1：收、支决算总计变动情况"))
+        fig1 = [c.value for c in range_cells(ws, ch.series[0].val.numRef.f)] if ch and ch.series else None
+        check(fig1 == [4010.58, 3313.32], f"Leshan 图1: 4010.58 and 3313.32, found {fig1}")
+
 if os.path.basename(unit_dir.rstrip("/")) == "leshan-2024":
     check(empty.get("11") and "本单位本年度无国有资本经营预算财政拨款收入和支出，故本表无数据。" in "".join(pages),
           "Leshan: 国有资本经营 empty-table note in the PDF")

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The appendix tables (附表) of every example unit: build it, compare every
-# amount of the workbook with the CSVs and look for the tables in the PDF
-# (check_tables.py); build again and compare the workbooks byte for byte.
+# amount of the workbook with the CSVs, look for the tables in the PDF and
+# compare the chart sheet 图表 with the PDF's charts (check_tables.py); build
+# again and compare the workbooks byte for byte.
 # Run from the project root; closing line "N passed, N failed".
 set -u
 bin=${JUESUAN_BIN:-build/san/juesuan}

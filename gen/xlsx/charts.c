@@ -1,0 +1,196 @@
+/* charts.c — the sheet 图表 of the workbook: 图1–图7 as native Excel charts.
+ *
+ * The charts are the PDF's: one @chart block per facts "charts.<id>",
+ * resolved by doc_resolve_charts (gen/doc/chart.c) exactly as the document's
+ * are, so the sheet shows the items, amounts and shares the text prints.
+ *
+ * Each chart is a block of rows: its caption "图N：…", under it a small
+ * table 项目 | 金额（万元） [| 占比] (amounts as numbers in #,##0.00, shares
+ * as numbers in 0.00%), and to the right of that table the chart, whose
+ * series refers to those cells: columns for the bars (last year against this
+ * year), a pie with its legend for a structure. The data labels are the
+ * texts the PDF prints ("3313.32" on a column, "95.19%" on a slice), not
+ * percentages Excel would work out again from the rounded amounts. A pie
+ * with nothing to show gets its caption and the line the PDF prints instead
+ * ("2024年度本单位无“三公”经费财政拨款支出。"), and no chart. */
+#include "internal.h"
+
+#include "../doc/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SHEET "图表"
+#define CHART_COL 4    /* charts start in column E, right of their table */
+#define CHART_ROWS 15  /* rows (20 px) a chart 288 px high covers, and a spare */
+
+typedef struct chart_formats {
+    lxw_format *caption, *head, *label, *amount, *share, *note;
+} chart_formats;
+
+/* A share as the facts write it ("95.19", "0", "-3.5") in hundredths of a
+ * percent; false when the text is not such a number. */
+static bool share_hundredths(const char *s, int64_t *out)
+{
+    bool neg = *s == '-';
+    int64_t v = 0;
+    int digits = 0, decimals = -1;
+    for (s += neg; *s; s++) {
+        if (*s == '.' && decimals < 0) {
+            decimals = 0;
+            continue;
+        }
+        if (*s < '0' || *s > '9' || decimals == 2 || ++digits > 15) return false;
+        v = v * 10 + (*s - '0');
+        if (decimals >= 0) decimals++;
+    }
+    if (!digits) return false;
+    for (decimals = decimals < 0 ? 0 : decimals; decimals < 2; decimals++) v *= 10;
+    *out = neg ? -v : v;
+    return true;
+}
+
+/* One chart's block from `row` on; `*next` is where the next one starts.
+ * Returns 0, or 3 when libxlsxwriter fails. */
+static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c, lxw_row_t row,
+                       const chart_formats *f, lxw_row_t *next)
+{
+    worksheet_write_string(ws, row, 0, c->caption, f->caption);
+    if (c->empty_text || c->n_items == 0) {
+        if (c->empty_text) worksheet_write_string(ws, row + 1, 0, c->empty_text, f->note);
+        *next = row + 3;
+        return 0;
+    }
+    bool pie = c->kind == CHART_PIE;
+    size_t n = c->n_items;
+    lxw_row_t head = row + 1, first = row + 2, last = (lxw_row_t)(first + n - 1);
+    buf amount_head = {0};
+    buf_printf(&amount_head, "金额（%s）", c->unit);
+    worksheet_write_string(ws, head, 0, "项目", f->head);
+    worksheet_write_string(ws, head, 1, buf_cstr(&amount_head), f->head);
+    if (pie) worksheet_write_string(ws, head, 2, "占比", f->head);
+    buf_free(&amount_head);
+
+    /* the cells, and the label each point carries (libxlsxwriter copies it) */
+    char **texts = xcalloc(n, sizeof *texts);
+    lxw_chart_data_label *labels = xcalloc(n, sizeof *labels);
+    lxw_chart_data_label **label_list = xcalloc(n + 1, sizeof *label_list);
+    for (size_t i = 0; i < n; i++) {
+        const chart_item *it = &c->items[i];
+        lxw_row_t r = (lxw_row_t)(first + i);
+        int64_t h = 0;
+        worksheet_write_string(ws, r, 0, it->label, f->label);
+        worksheet_write_number(ws, r, 1, xlsx_cell_number(it->value), f->amount);
+        buf t = {0};
+        if (!pie) {
+            buf_printf(&t, "%s", it->value_text);
+        } else if (it->share_text && share_hundredths(it->share_text, &h)) {
+            worksheet_write_number(ws, r, 2, (double)h / 10000.0, f->share);
+            buf_printf(&t, "%s%%", it->share_text);
+        } else {
+            worksheet_write_blank(ws, r, 2, f->share);
+        }
+        texts[i] = buf_detach(&t);
+        labels[i].hide = !texts[i][0] || (pie && it->value == 0); /* a 0 item has no slice */
+        labels[i].value = labels[i].hide ? NULL : texts[i];
+        label_list[i] = &labels[i];
+    }
+
+    int rc = 0;
+    char song[] = "宋体";
+    lxw_chart_font font = {.name = song, .size = 9};
+    lxw_chart *ch = workbook_add_chart(wb, pie ? LXW_CHART_PIE : LXW_CHART_COLUMN);
+    lxw_chart_series *s = ch ? chart_add_series(ch, NULL, NULL) : NULL;
+    if (s) {
+        chart_series_set_categories(s, SHEET, first, 0, last, 0);
+        chart_series_set_values(s, SHEET, first, 1, last, 1);
+        chart_series_set_name_range(s, SHEET, head, 1);
+        chart_series_set_labels(s);
+        if (chart_series_set_labels_custom(s, label_list) != LXW_NO_ERROR) rc = 3;
+        chart_series_set_labels_font(s, &font);
+        chart_title_off(ch);
+        if (pie) {
+            chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_BEST_FIT);
+            chart_series_set_labels_leader_line(s);
+            chart_legend_set_position(ch, LXW_CHART_LEGEND_RIGHT);
+            chart_legend_set_font(ch, &font);
+        } else {
+            chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_OUTSIDE_END);
+            chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+            lxw_chart_axis *x = chart_axis_get(ch, LXW_CHART_AXIS_TYPE_X);
+            lxw_chart_axis *y = chart_axis_get(ch, LXW_CHART_AXIS_TYPE_Y);
+            chart_axis_set_num_font(x, &font);
+            chart_axis_set_num_font(y, &font);
+            chart_axis_set_num_format(y, "#,##0");
+            chart_axis_set_name(y, c->unit);
+            chart_axis_set_name_font(y, &font);
+        }
+        lxw_chart_options o = {.x_scale = 1.25, .y_scale = 1.0, .description = c->caption};
+        if (worksheet_insert_chart_opt(ws, head, CHART_COL, ch, &o) != LXW_NO_ERROR) rc = 3;
+    } else {
+        rc = 3;
+    }
+    for (size_t i = 0; i < n; i++) free(texts[i]);
+    free(texts);
+    free(labels);
+    free(label_list);
+    *next = row + 1 + (n + 1 > CHART_ROWS ? (lxw_row_t)(n + 1) : CHART_ROWS) + 2;
+    return rc;
+}
+
+int xlsx_write_charts(lxw_workbook *wb, const value *facts, diag_list *diags)
+{
+    const value *charts = value_get(facts, "charts");
+    size_t n = value_count(charts);
+    if (n == 0) return 0;
+
+    /* one @chart block per chart, resolved as the document's are */
+    doc d = {0};
+    d.blocks = xcalloc(n, sizeof *d.blocks);
+    d.count = d.cap = n;
+    for (size_t i = 0; i < n; i++) {
+        d.blocks[i].type = BLOCK_CHART;
+        d.blocks[i].arg = xstrdup(value_key_at(charts, i));
+        d.blocks[i].pos = SRCPOS_NONE;
+    }
+    if (doc_resolve_charts(&d, facts, diags) != 0) {
+        doc_free(&d);
+        return 1;
+    }
+
+    int rc = 0;
+    lxw_worksheet *ws = workbook_add_worksheet(wb, SHEET);
+    if (!ws) rc = 3;
+    chart_formats f = {0};
+    if (ws) {
+        f.caption = xlsx_fmt_new(wb, false, LXW_ALIGN_LEFT, true, 12);
+        f.head = xlsx_fmt_new(wb, true, LXW_ALIGN_CENTER, true, 10);
+        f.label = xlsx_fmt_new(wb, true, LXW_ALIGN_LEFT, false, 10);
+        f.amount = xlsx_fmt_new(wb, true, LXW_ALIGN_RIGHT, false, 10);
+        format_set_num_format(f.amount, "#,##0.00");
+        f.share = xlsx_fmt_new(wb, true, LXW_ALIGN_RIGHT, false, 10);
+        format_set_num_format(f.share, "0.00%");
+        f.note = xlsx_fmt_new(wb, false, LXW_ALIGN_LEFT, false, 10);
+    }
+    int label_units = 8;
+    lxw_row_t row = 0;
+    for (size_t i = 0; ws && rc == 0 && i < d.count; i++) {
+        const chart_data *c = d.blocks[i].chart;
+        for (size_t k = 0; k < c->n_items; k++) {
+            int w = xlsx_text_units(c->items[k].label);
+            if (w > label_units) label_units = w;
+        }
+        rc = write_chart(wb, ws, c, row, &f, &row);
+    }
+    if (ws) {
+        worksheet_set_column(ws, 0, 0, label_units + 2, NULL);
+        worksheet_set_column(ws, 1, 1, 14, NULL);
+        worksheet_set_column(ws, 2, 2, 10, NULL);
+        worksheet_set_column(ws, 3, 3, 2, NULL);
+        worksheet_set_paper(ws, 9); /* A4 */
+        worksheet_set_portrait(ws);
+        worksheet_fit_to_pages(ws, 1, 0);
+    }
+    doc_free(&d);
+    return rc;
+}
