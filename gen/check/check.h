@@ -2,11 +2,13 @@
  * derived from it.
  *
  * This header is the whole interface of gen/check. Every rule has an ID
- * (T01-IN-TOTAL, X06-08, P-NEGATIVE …), a severity and a one-line Chinese
+ * (T01-IN-TOTAL, SUB-KUAN, P-NEGATIVE …), a severity and a one-line Chinese
  * description, all kept in one table (rules.c) that README's "Checks"
  * section lists. A rule reports through diag_add with its ID, at the
  * file:line:col of the offending cell (cells keep their srcpos) or of the
- * unit.yaml value or key, as `what（应为 X，实为 Y，相差 Z）`.
+ * unit.yaml value or key. Messages take no side: two places that disagree
+ * are both named (file:line:col and value of each), a sum that is off names
+ * the total and its parts (`X与Y之和不等（前者为 A，后者为 B，相差 Z）`).
  *
  * Files: rules.c (the table and the driver), report.c (sums, 尾差, where a
  * cell stands), internal.h (shared by the files of gen/check only), and one
@@ -15,14 +17,17 @@
  *   tree.c          subject tables: 类 = Σ款 = Σ项, 合计 = Σ类, code order
  *   rows.c          subject tables: column identities within each row
  *   fixed.c         公开01/04/13表: the fixed-row identities
- *   cross.c         表间: the same figure in two tables
+ *   identity.c      表间: the same quantity in two places, from the list
+ *                   templates/checks/identities.yaml (exact; a sum of
+ *                   separately rounded parts within the 尾差 bound)
  *   three_public.c  “三公” against the economic items and unit.yaml
  *   plausible.c     negative amounts, reasons, budget completion, other.*
  *
- * 尾差: when the unit states amounts in 万元 (already rounded), a sum that
- * differs from its parts by at most 0.01 万元 per non-zero part is a warning
- * naming the parts; in 元 any difference is an error, and beyond that
- * tolerance it is always an error.
+ * 尾差: when the unit states amounts in 万元 (already rounded), a total
+ * that differs from the sum of its n non-zero parts by at most n × half a
+ * unit of the last decimal the figures carry (n × 0.005 for 2 decimals) is a
+ * warning naming the parts; beyond that, and in 元 at all, it is an error.
+ * Identities (the same quantity in two places) are always exact.
  */
 #ifndef JUESUAN_CHECK_H
 #define JUESUAN_CHECK_H
@@ -33,7 +38,7 @@
 typedef struct check_rule {
     const char *id;          /* "T01-IN-TOTAL" */
     diag_severity severity;  /* DIAG_ERROR or DIAG_WARNING */
-    bool rounding;           /* a sum: in 万元 a 尾差 within tolerance is a warning */
+    bool rounding;           /* a sum: in 万元 a 尾差 within the bound is a warning */
     const char *description; /* one line, Chinese */
 } check_rule;
 
@@ -50,5 +55,9 @@ int check_unit(const unit *u, const spec_set *specs, diag_list *d);
 
 /** Print the rule table as a Markdown table (ID | 级别 | 说明), for README. */
 void check_rules_print(FILE *out);
+
+/** Print the identities of `specs` (templates/checks/identities.yaml) as a
+ *  Markdown table (ID | 恒等式 | 条件), for README. */
+void check_identities_print(FILE *out, const spec_set *specs);
 
 #endif

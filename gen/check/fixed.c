@@ -56,7 +56,7 @@ static void check_t01(cctx *c)
     fixed_sum(c, t, "T01-EXP-GRAND", "exp_grand_total", out, out_grand, "");
     if (in >= 0 && out >= 0)
         check_equal(c, "T01-BALANCE", tpos(t, "exp_grand_total", out), tval(t, "exp_grand_total", out),
-                    tval(t, "income_grand_total", in), "支出“总计”", "收入“总计”");
+                    tval(t, "income_grand_total", in), "支出“总计”", tpos(t, "income_grand_total", in), "收入“总计”");
 }
 
 static void check_t04(cctx *c)
@@ -98,7 +98,7 @@ static void check_t04(cctx *c)
     free(classes);
     if (in >= 0 && cols[0] >= 0)
         check_equal(c, "T04-BALANCE", tpos(t, "exp_grand_total", cols[0]), tval(t, "exp_grand_total", cols[0]),
-                    tval(t, "income_grand_total", in), "支出“总计”", "收入“总计”");
+                    tval(t, "income_grand_total", in), "支出“总计”", tpos(t, "income_grand_total", in), "收入“总计”");
 
     /* each kind of appropriation: 年末 = 年初 + 本年收入 − 本年支出 */
     for (int k = 0; k < 3 && in >= 0; k++) {

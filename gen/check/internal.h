@@ -28,7 +28,8 @@ char *check_money(const cctx *c, money_t v, char *out);
 typedef struct sum {
     money_t value;
     bool overflow; /* beyond int64_t 分: always an error */
-    int n;         /* non-zero parts summed (the 尾差 tolerance counts these) */
+    int n;         /* non-zero parts summed (the 尾差 bound counts these) */
+    int decimals;  /* the most decimals of a part, as 万元 (0–6) */
     int n_names;
     buf names;     /* "205、208、210" (the first few) */
 } sum;
@@ -42,16 +43,32 @@ void sum_cell(sum *s, const table *t, const char *key, int col, const char *name
 void sum_free(sum *s);
 
 /** Compare `actual` (the figure at `pos`) with the sum `s`: nothing when
- *  equal; else rule `rule`, as a warning when it is a 尾差 within
- *  tolerance. `what` names the figure ("“合计”行“基本支出”列"), `parts`
- *  the parts ("其下各款"); the names of the parts follow in the message.
+ *  equal; else rule `rule`, as a warning when it is a 尾差 within the
+ *  bound (check_tail). `what` names the figure ("“合计”行“基本支出”列"),
+ *  `parts` the parts ("其下各款"); the names of the parts follow in the
+ *  message, which gives both figures without saying which is right.
  *  Returns true when equal. */
 bool check_sum(cctx *c, const char *rule, srcpos pos, money_t actual, const sum *s, const char *what,
                const char *parts);
 
-/** Compare one figure with the same figure elsewhere (exact: no 尾差). */
+/** True when `actual` differs from the sum `s` of separately rounded parts
+ *  by no more than rounding can explain: in 万元, n × half a unit of the
+ *  last decimal the figures carry (n = the non-zero parts; the last decimal
+ *  = the most decimals among `actual` and the parts, at least 2; 6 decimals
+ *  are whole 分 and nothing was rounded). In 元 never. */
+bool check_tail(const cctx *c, money_t actual, const sum *s);
+
+/** Append "，在 n 项各 0.005 万元（半个末位）的尾差以内" for `s`. */
+void check_tail_text(const cctx *c, buf *b, money_t actual, const sum *s);
+
+/** |a − b| as the input states amounts. `out` >= 48. */
+char *check_diff(const cctx *c, money_t a, money_t b, char *out);
+
+/** Compare one figure (`what` at `pos`) with the same figure elsewhere
+ *  (`other` at `other_pos`), exactly: the message names both places and
+ *  values and takes no side. */
 bool check_equal(cctx *c, const char *rule, srcpos pos, money_t actual, money_t expected, const char *what,
-                 const char *other);
+                 srcpos other_pos, const char *other);
 
 /* ---- tables (rows by key: a subject code, "total", or a fixed-row key) ---- */
 
@@ -86,7 +103,7 @@ void check_schema(cctx *c);
 void check_tree(cctx *c);
 void check_rows(cctx *c);
 void check_fixed(cctx *c);
-void check_cross(cctx *c);
+void check_identities(cctx *c); /* identity.c: templates/checks/identities.yaml */
 void check_three_public(cctx *c);
 void check_plausible(cctx *c);
 

@@ -287,8 +287,8 @@ static void check_other(cctx *c)
         }
         if (counted != tot)
             check_report(c, "O-VEHICLES", unit_pos(c->u, "other.assets.vehicles.total"),
-                         "车辆总数应等于各类车辆之和（应为 %lld，实为 %lld，相差 %lld）", counted, tot,
-                         counted > tot ? counted - tot : tot - counted);
+                         "车辆总数与各类车辆（leaders、confidential、emergency、other）之和不等（前者为 %lld，后者为 %lld，相差 %lld）",
+                         tot, counted, counted > tot ? counted - tot : tot - counted);
     }
 
     /* 事前绩效评估: the count and the projects listed */
@@ -297,7 +297,7 @@ static void check_other(cctx *c)
     if (value_get_type(projects) == VALUE_LIST && value_count(projects) && ycount(c, "other.performance.prior_assessment.count", &count) &&
         count != (long long)value_count(projects))
         check_report(c, "O-PRIOR-ASSESS", unit_pos(c->u, "other.performance.prior_assessment.count"),
-                     "事前绩效评估项目数应等于所列项目个数（应为 %zu，实为 %lld）", value_count(projects), count);
+                     "事前绩效评估项目数为 %lld，所列项目（projects）为 %zu 个，两者不等", count, value_count(projects));
 }
 
 void check_plausible(cctx *c)

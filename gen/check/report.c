@@ -66,20 +66,36 @@ static void sum_name(sum *s, const char *name)
     s->n_names++;
 }
 
+/* The decimals of `v` as an amount in 万元 (0–6): how many digits after
+ * the point it needs, trailing zeros dropped. */
+static int wan_decimals(money_t v)
+{
+    uint64_t frac = magnitude(v) % (uint64_t)MONEY_FEN_PER_WANYUAN;
+    int d = 6;
+    while (d > 0 && frac % 10 == 0) frac /= 10, d--;
+    return d;
+}
+
+static void sum_part(sum *s, money_t v, const char *name)
+{
+    if (v) s->n++;
+    int d = wan_decimals(v);
+    if (d > s->decimals) s->decimals = d;
+    sum_name(s, name);
+}
+
 void sum_add(sum *s, money_t v, bool present, const char *name)
 {
     if (!present) return;
     if (__builtin_add_overflow(s->value, v, &s->value)) s->overflow = true;
-    if (v) s->n++;
-    sum_name(s, name);
+    sum_part(s, v, name);
 }
 
 void sum_sub(sum *s, money_t v, bool present, const char *name)
 {
     if (!present) return;
     if (__builtin_sub_overflow(s->value, v, &s->value)) s->overflow = true;
-    if (v) s->n++;
-    sum_name(s, name);
+    sum_part(s, v, name);
 }
 
 void sum_cell(sum *s, const table *t, const char *key, int col, const char *name)
@@ -104,6 +120,39 @@ static void parts_text(buf *b, const sum *s, const char *parts)
     }
 }
 
+/* The last decimal the figures of a sum carry, in 万元: the most decimals
+ * among the total and its parts, at least 2. */
+static int sum_decimals(money_t actual, const sum *s)
+{
+    int d = wan_decimals(actual);
+    if (s->decimals > d) d = s->decimals;
+    return d < 2 ? 2 : d;
+}
+
+bool check_tail(const cctx *c, money_t actual, const sum *s)
+{
+    if (c->u->money_unit != MONEY_WANYUAN || s->overflow) return false;
+    int d = sum_decimals(actual, s);
+    if (d >= 6) return false; /* 6 decimals of 万元 are whole 分: nothing was rounded */
+    uint64_t step = 1; /* one unit of the last decimal, in 分 */
+    for (int i = d; i < 6; i++) step *= 10;
+    /* |actual − sum| <= n × unit / 2 */
+    uint64_t diff = abs_diff(actual, s->value);
+    return diff <= UINT64_MAX / 2 && 2 * diff <= (uint64_t)s->n * step;
+}
+
+void check_tail_text(const cctx *c, buf *b, money_t actual, const sum *s)
+{
+    (void)c;
+    int d = sum_decimals(actual, s);
+    buf_printf(b, "，在 %d 项各 0.%0*d5 万元（半个末位）的尾差以内", s->n, d, 0);
+}
+
+char *check_diff(const cctx *c, money_t a, money_t b, char *out)
+{
+    return money_text(c->u->money_unit, false, abs_diff(a, b), out);
+}
+
 bool check_sum(cctx *c, const char *rule, srcpos pos, money_t actual, const sum *s, const char *what,
                const char *parts)
 {
@@ -119,33 +168,37 @@ bool check_sum(cctx *c, const char *rule, srcpos pos, money_t actual, const sum 
         buf_free(&p);
         return true;
     }
-    uint64_t diff = abs_diff(actual, s->value);
     check_money(c, s->value, x);
     check_money(c, actual, y);
-    money_text(c->u->money_unit, false, diff, z);
+    check_diff(c, actual, s->value, z);
     const check_rule *r = check_rule_find(rule);
-    uint64_t tolerance = (uint64_t)(s->n > 0 ? s->n : 1) * (uint64_t)(MONEY_FEN_PER_WANYUAN / 100);
-    if (r && r->rounding && r->severity == DIAG_ERROR && c->u->money_unit == MONEY_WANYUAN && s->n >= 2 &&
-        diff <= tolerance) {
-        diag_add(c->d, DIAG_WARNING, rule, pos,
-                 "尾差：%s与%s之和不等（应为 %s，实为 %s，相差 %s，在 %d 项各 0.01 万元的尾差以内）", what,
-                 buf_cstr(&p), x, y, z, s->n);
+    if (r && r->rounding && r->severity == DIAG_ERROR && check_tail(c, actual, s)) {
+        buf m = {0};
+        buf_printf(&m, "尾差：%s与%s之和不等（前者为 %s，后者为 %s，相差 %s", what, buf_cstr(&p), y, x, z);
+        check_tail_text(c, &m, actual, s);
+        buf_puts(&m, "）");
+        diag_add(c->d, DIAG_WARNING, rule, pos, "%s", buf_cstr(&m));
+        buf_free(&m);
     } else {
-        check_report(c, rule, pos, "%s应等于%s之和（应为 %s，实为 %s，相差 %s）", what, buf_cstr(&p), x, y, z);
+        check_report(c, rule, pos, "%s与%s之和不等（前者为 %s，后者为 %s，相差 %s）", what, buf_cstr(&p), y, x, z);
     }
     buf_free(&p);
     return false;
 }
 
 bool check_equal(cctx *c, const char *rule, srcpos pos, money_t actual, money_t expected, const char *what,
-                 const char *other)
+                 srcpos other_pos, const char *other)
 {
     if (actual == expected) return true;
     char x[48], y[48], z[48];
-    check_money(c, expected, x);
-    check_money(c, actual, y);
-    money_text(c->u->money_unit, false, abs_diff(actual, expected), z);
-    check_report(c, rule, pos, "%s应等于%s（应为 %s，实为 %s，相差 %s）", what, other, x, y, z);
+    buf m = {0};
+    buf_printf(&m, "%s为 %s", what, check_money(c, actual, y));
+    if (pos.line > 0) buf_printf(&m, "（%s:%d:%d）", pos.file, pos.line, pos.col);
+    buf_printf(&m, "，%s为 %s", other, check_money(c, expected, x));
+    if (other_pos.line > 0) buf_printf(&m, "（%s:%d:%d）", other_pos.file, other_pos.line, other_pos.col);
+    buf_printf(&m, "，相差 %s；两处应当一致", check_diff(c, actual, expected, z));
+    check_report(c, rule, pos, "%s", buf_cstr(&m));
+    buf_free(&m);
     return false;
 }
 

@@ -79,16 +79,65 @@ int yaml_load(const char *path, value **out, posmap **pos, diag_list *diags);
  * Table specifications and catalogs (templates/)
  * ---------------------------------------------------------------------- */
 
+/** One place of an identity (templates/checks/identities.yaml): a cell of a
+ *  table (`table` set) or an amount of unit.yaml (`yaml` set). */
+typedef struct identity_term {
+    char *table;  /* spec id ("t04"), or NULL */
+    char *column; /* amount column key */
+    int side;     /* two-sided fixed tables: 0 left, 1 right */
+    char *row;    /* a fixed-row key, subject code or "total"; NULL: the identity's rows */
+    char *yaml;   /* dotted unit.yaml path, or NULL */
+} identity_term;
+
+/** Which rows of the tables an identity runs over. */
+typedef enum identity_rows {
+    IDENTITY_ROWS_GIVEN = 0, /* every term names its row */
+    IDENTITY_ROWS_EVERY,     /* every row (合计, 类, 款, 项) of the subject tables named */
+    IDENTITY_ROWS_CLASSES,   /* every 类: code NNN in subject tables, exp_NNN in fixed ones */
+    IDENTITY_ROWS_LIST       /* the listed rows: row_a[i] for `a`, row_b[i] for `b` */
+} identity_rows;
+
+/** The same quantity in two places: `a` = `b` (one term), or `a` = the sum
+ *  of the `b` terms (the parts were rounded separately), when every `zero`
+ *  term is blank or 0. */
+typedef struct identity {
+    char *id;   /* "X04-06-CLASS" */
+    char *what; /* one line, Chinese */
+    char *when; /* the condition in words, or NULL */
+    identity_rows rows;
+    char **row_a, **row_b; /* IDENTITY_ROWS_LIST */
+    size_t n_rows;
+    identity_term a;
+    identity_term *b;
+    size_t n_b;
+    identity_term *zero;
+    size_t n_zero;
+    srcpos pos; /* the entry in identities.yaml */
+} identity;
+
 typedef struct spec_set {
     table_spec *tables; /* in file-name order (01.yaml, 02.yaml, …) */
     size_t n_tables;
     catalog functions;  /* 支出功能分类, from catalog/functions.csv */
     catalog economic;   /* 部门预算支出经济分类, from catalog/economic.csv */
+    identity *identities; /* checks/identities.yaml, in file order */
+    size_t n_identities;
+    char *identities_path;
 } spec_set;
 
-/** Load every templates/tables/NN.yaml and templates/catalog/{functions,economic}.csv
- *  from `templates_dir`. Returns 0 or -1. */
+/** Load every templates/tables/NN.yaml, templates/catalog/{functions,economic}.csv
+ *  and templates/checks/identities.yaml from `templates_dir` (the identities
+ *  are checked against the table specs: tables, columns and rows must
+ *  exist). Returns 0 or -1. */
 int specs_load(const char *templates_dir, spec_set *out, diag_list *diags);
+
+/** Load the identity list at `path` (templates/checks/identities.yaml) into
+ *  `s`, whose tables are loaded already: every table, column and fixed row
+ *  an identity names must exist in the specs. Returns 0 or -1. */
+int identities_load(const char *path, spec_set *s, diag_list *diags);
+
+/** Free the identity list of `s` (specs_free calls this). */
+void identities_free(spec_set *s);
 
 /** The spec with id `id`, or NULL. */
 const table_spec *specs_find(const spec_set *s, const char *id);
