@@ -398,7 +398,8 @@ const table_row *table_find_row(const table *t, const char *key);
 /** The amount in row `row_key`, amount column `column` on the row's side
  *  (0 when the row or column is absent or the cell blank). */
 money_t table_amount(const table *t, const char *row_key, const char *column);
-/** True when the table has at least one non-blank amount. */
+/** True when the table has at least one non-zero amount (a table of blanks
+ *  and zeros has no data: it is printed with its empty_note). */
 bool table_has_data(const table *t);
 
 /* ------------------------------------------------------------------------

@@ -43,7 +43,8 @@ bool table_has_data(const table *t)
     if (!t) return false;
     for (size_t i = 0; i < t->n_rows; i++)
         for (size_t c = 0; c < t->spec->n_columns; c++)
-            if (t->spec->columns[c].role == COLUMN_AMOUNT && t->rows[i].cells[c].present)
+            if (t->spec->columns[c].role == COLUMN_AMOUNT && t->rows[i].cells[c].present &&
+                t->rows[i].cells[c].amount != 0)
                 return true;
     return false;
 }
