@@ -146,12 +146,9 @@ static void load_rows(id_ctx *c, const value *v, const char *path, identity *e)
 /* The fixed rows a LIST identity names must exist in its fixed tables. */
 static void check_list_rows(id_ctx *c, const identity *e, const char *path)
 {
-    const identity_term *terms[1 + 64];
-    size_t n = 0;
-    terms[n++] = &e->a;
-    for (size_t i = 0; i < e->n_b && n < 65; i++) terms[n++] = &e->b[i];
-    for (size_t k = 0; k < n; k++) {
-        const table_spec *s = terms[k]->table && !terms[k]->row ? specs_find(c->specs, terms[k]->table) : NULL;
+    for (size_t k = 0; k <= e->n_b; k++) {
+        const identity_term *t = k == 0 ? &e->a : &e->b[k - 1];
+        const table_spec *s = t->table && !t->row ? specs_find(c->specs, t->table) : NULL;
         if (!s || s->kind != TABLE_FIXED) continue;
         for (size_t r = 0; r < e->n_rows; r++) {
             const char *key = k == 0 ? e->row_a[r] : e->row_b[r];

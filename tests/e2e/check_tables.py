@@ -12,7 +12,7 @@ merged header ranges of the form, the header frozen and repeated on printed
 pages; every CSV amount as a number with #,##0.00 in its row (found by its 项目
 label or 科目编码) and column (found by the header), blank where the CSV is
 blank; 公开08表 split into 人员经费 | 公用经费 with their totals; 公开13表 as
-one row of 12 columns; the empty-table note where a table has no data. Then the sheet 图表: per
+one row of 12 columns; the empty-table note where a table has no data (all blank or zero). Then the sheet 图表: per
 chart 图1–图7 its caption "图N：…" in column A, in the row above the native
 chart (column for 图1/4/5, pie with a legend for 图2/3/6/7, data labels),
 whose series refer to that sheet's cells: labels, amounts as numbers in
@@ -197,8 +197,8 @@ for i, (num, title, landscape, merges) in enumerate(TABLES):
                 cell_is(ws, body, 2 * k + j, want, f"13 {r[0]} {head[j]}")
                 if want is not None:
                     shown_here.append(want)
-        check(ws.cell(row=body + 1, column=1).value is None or "注" in str(ws.cell(row=body + 1, column=1).value),
-              "13: one data row")
+        after = str(ws.cell(row=body + 1, column=1).value or "")
+        check(not after or after.startswith(("注", "说明")), "13: one data row")
     else:  # subject tables: 科目编码 | 科目名称 | amounts as in the CSV
         check([ws.cell(row=body - 1, column=c).value for c in (1, 2)] == ["科目编码", "科目名称"],
               f"{num}: code / name headers")
@@ -222,7 +222,7 @@ for i, (num, title, landscape, merges) in enumerate(TABLES):
                 if want is not None:
                     shown_here.append(want)
     figures[num] = shown_here
-    empty[num] = not shown_here
+    empty[num] = not any(v != 0 for v in shown_here)  # blank or all zero: no data
     texts = [str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     has_note = any("故本表无数据" in t for t in texts)
     check(has_note == empty[num], f"{num}: empty-table note {'missing' if empty[num] else 'on a table with data'}")
