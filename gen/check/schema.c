@@ -8,22 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum ykind {
-    Y_MAP,    /* a mapping */
-    Y_LIST,   /* a sequence */
-    Y_TEXT,   /* text (a plain number is accepted as text) */
-    Y_MONEY,  /* an amount in the unit's money unit */
-    Y_COUNT,  /* a whole number >= 0 */
-    Y_SCALAR  /* any scalar: unit.* values, which unit_load checks itself */
-} ykind;
-
 /* Paths from the document root; "*" is any key of a mapping, "#" any item
  * of a sequence. A parent comes before its children. */
-static const struct {
-    const char *path;
-    ykind kind;
-    const char *what; /* how a type error names the expected value (NULL: by kind) */
-} SCHEMA[] = {
+static const schema_key SCHEMA[] = {
     {"unit", Y_MAP, NULL},
     {"unit.name", Y_TEXT, NULL},
     {"unit.short_name", Y_TEXT, NULL},
@@ -316,4 +303,10 @@ static void walk(cctx *c, const value *v, const char *real, const char *pattern)
 void check_schema(cctx *c)
 {
     walk(c, c->u->yaml, "", "");
+}
+
+const schema_key *schema_keys(size_t *n)
+{
+    *n = N_SCHEMA;
+    return SCHEMA;
 }

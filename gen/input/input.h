@@ -48,6 +48,19 @@ int csv_read(const char *path, csv_file *out, diag_list *diags);
 /** Free a parsed CSV. */
 void csv_free(csv_file *f);
 
+/** Append one CSV cell, quoted (RFC 4180) when it holds a comma, a quote,
+ *  a line break, or blanks at either end. */
+void csv_put_cell(buf *out, const char *text);
+
+/** Append one CSV row of `n` cells (NULL = empty) and its LF. */
+void csv_put_row(buf *out, const char *const *cells, size_t n);
+
+/** Append the CSV of a table with no figures yet: the header row of the
+ *  spec and, for fixed tables, every row's 项目 and 行次 with blank amounts
+ *  (two-sided forms as printed: the items of both sides paired in order,
+ *  then the totals paired). */
+void csv_format_blank(const table_spec *s, buf *out);
+
 /** Check that `text` (after an optional UTF-8 BOM) is UTF-8 without NUL
  *  bytes. Otherwise adds an error at the first bad byte's line:col naming
  *  `path`, which says the file looks like GBK/GB18030 when it decodes as
