@@ -25,6 +25,7 @@ static const char USAGE[] =
     "  juesuan facts UNIT_DIR                  以 JSON 输出由数据计算出的全部数字和措辞\n"
     "  juesuan markup UNIT_DIR                 输出模板渲染后的文档标记（排版之前的全文）\n"
     "  juesuan init UNIT_DIR                   新建单位文件夹：带说明的 unit.yaml、13 张表的 CSV 表头、README\n"
+    "  juesuan import BOOK.xlsx -o UNIT_DIR    从工作簿读入 13 张公开表，写成 UNIT_DIR/tables/*.csv\n"
     "  juesuan --help                          显示本帮助\n"
     "  juesuan --version                       显示版本\n"
     "\n"
@@ -433,6 +434,7 @@ int cli_run(int argc, char **argv)
     if (strcmp(cmd, "facts") == 0) return cmd_check(argc - 2, argv + 2, MODE_FACTS);
     if (strcmp(cmd, "markup") == 0) return cmd_check(argc - 2, argv + 2, MODE_MARKUP);
     if (strcmp(cmd, "init") == 0) return cmd_init(argc - 2, argv + 2);
+    if (strcmp(cmd, "import") == 0) return cmd_import(argc - 2, argv + 2);
     fprintf(stderr, "juesuan: 错误: 未知命令 %s\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

@@ -25,4 +25,7 @@ bool cli_exists(const char *path);
 /** juesuan init UNIT_DIR (init.c); returns the exit status. */
 int cmd_init(int argc, char **argv);
 
+/** juesuan import WORKBOOK.xlsx -o UNIT_DIR (import.c); returns the exit status. */
+int cmd_import(int argc, char **argv);
+
 #endif

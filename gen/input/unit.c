@@ -252,6 +252,13 @@ static void bind_table(bind_ctx *c, const csv_file *f)
     }
 }
 
+int table_bind(unit *u, table *t, const spec_set *specs, const csv_file *f, diag_list *diags)
+{
+    bind_ctx c = {u, t, specs, diags, 0};
+    bind_table(&c, f);
+    return c.errors ? -1 : 0;
+}
+
 /* ---- the unit ------------------------------------------------------------ */
 
 int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags)
@@ -289,10 +296,8 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
             rc = -1;
             continue;
         }
-        bind_ctx c = {out, t, specs, diags, 0};
-        bind_table(&c, &f);
+        if (table_bind(out, t, specs, &f, diags) != 0) rc = -1;
         csv_free(&f);
-        if (c.errors) rc = -1;
     }
     unit_subtotals(out, specs);
     return rc;
