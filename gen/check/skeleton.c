@@ -9,7 +9,8 @@
 #include <string.h>
 
 /* What to write under a key. `required`: juesuan cannot make the document
- * without it (unit_load or gen/facts refuse the unit); `example`: a
+ * without it (unit_load or gen/facts refuse the unit; all but unit.* only
+ * when the folder has tables/, a disclosure); `example`: a
  * commented line shown under a mapping or list whose keys or items the
  * unit chooses. */
 static const struct {
@@ -233,6 +234,7 @@ static bool is_empty(const value *v)
 int check_missing(const unit *u, diag_list *d)
 {
     cctx c = {u, NULL, d, 0, false};
+    if (!u->has_tables) return 0; /* the keys below are the disclosure's */
     for (int i = 0; i < N_DOCS; i++) {
         const char *path = DOCS[i].path;
         /* unit_load reports the unit: block itself; a block of several

@@ -97,12 +97,13 @@ int cmd_import(int argc, char **argv)
 
     diag_list d = {0};
     int rc = EXIT_OK;
+    /* the unit's specs and catalogs: its profile and its own catalog rows */
     char *root = project_root();
-    buf t = {0};
-    buf_printf(&t, "%s/templates", root);
+    profile prof;
+    if (unit_profile(dir, root, &prof, &d) != 0) rc = EXIT_BAD_INPUT;
     spec_set specs;
-    if (specs_load(buf_cstr(&t), &specs, &d) != 0) rc = EXIT_BAD_INPUT;
-    buf_free(&t);
+    if (specs_load_profile(&prof, dir, &specs, &d) != 0) rc = EXIT_BAD_INPUT;
+    profile_free(&prof);
     bool from_yaml = false;
     if (rc == EXIT_OK && !mu) {
         if (yaml_money_unit(dir, &mu, &d) != 0) rc = EXIT_BAD_INPUT;
