@@ -26,6 +26,7 @@ static const struct {
     {"unit.year", true, "决算年度，如 2024", NULL},
     {"unit.published", true, "公开时间 YYYY-MM-DD（须晚于决算年度；也是文件的创建日期）", NULL},
     {"unit.money_unit", true, "本文件和 tables/*.csv 的金额单位：万元（最多 6 位小数）或 元（最多 2 位）", NULL},
+    {"profile", false, "模板配置：profiles/ 下的名称，或相对本文件夹的路径（不写用 templates/）", NULL},
     {"overview", true, "第一部分 单位概况", NULL},
     {"overview.duties", true, "一、主要职责：每条一项，不写编号（juesuan 编（一）（二）……）", "- 拟订……"},
     {"overview.organization", true, "二、机构设置：一段文字", NULL},
