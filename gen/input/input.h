@@ -130,6 +130,13 @@ void specs_free(spec_set *s);
  *  Returns 0 or -1 (errors in `diags`; `out` is then freeable). */
 int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags);
 
+/** The CSV of a table in `tables_dir`: `spec_file` when it exists, else the
+ *  one .csv whose name starts with the same "NN_" (with a warning
+ *  [FILE-NAME] that its name differs), else `spec_file`'s path (so the
+ *  reader reports it missing). Several candidates are an error: returns
+ *  NULL. The result is malloc'd. */
+char *table_file_find(const char *tables_dir, const char *spec_file, diag_list *diags);
+
 /** The profile a unit folder uses: the project's templates/
  *  (`project_root`/templates) overlaid by the folder that unit.yaml's
  *  `profile: NAME` names — `project_root`/profiles/NAME, or, when NAME

@@ -43,6 +43,16 @@ static int load_meta(unit *u, diag_list *diags)
     const char *name = yaml_text(u, "unit.name", true, diags);
     if (name) u->name = xstrdup(name);
     const char *short_name = yaml_text(u, "unit.short_name", false, diags);
+    /* a name is one line: it is the cover's title and the output file's name */
+    static const char *const one_line[] = {"unit.name", "unit.short_name"};
+    for (int i = 0; i < 2; i++) {
+        const char *t = i ? short_name : name;
+        const char *c = t;
+        while (c && *c && (unsigned char)*c >= 0x20 && *c != 0x7F) c++;
+        if (c && *c)
+            diag_error(diags, unit_pos(u, one_line[i]), "%s 应是一行文字，不能含换行符或其他控制字符（第 %d 个字符处）",
+                       one_line[i], utf8_width(t, (size_t)(c - t)) + 1);
+    }
     u->short_name = xstrdup(short_name ? short_name : name ? name : "");
 
     const char *kind = yaml_text(u, "unit.kind", true, diags);
@@ -279,8 +289,14 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
     for (size_t i = 0; i < specs->n_tables; i++) {
         table *t = &out->tables[i];
         t->spec = &specs->tables[i];
-        buf_printf(&p, "%s/tables/%s", out->dir, t->spec->file);
-        t->path = buf_detach(&p);
+        buf_printf(&p, "%s/tables", out->dir);
+        t->path = table_file_find(buf_cstr(&p), t->spec->file, diags); /* by its NN_ prefix */
+        buf_free(&p);
+        if (!t->path) {
+            t->path = xstrdup("");
+            rc = -1;
+            continue;
+        }
         csv_file f;
         if (csv_read(t->path, &f, diags) != 0) {
             csv_free(&f);
