@@ -105,9 +105,6 @@ int specs_load_profile(const profile *p, const char *unit_dir, spec_set *out, di
  *  empty 说明 keeps the old text of the same name). Returns 0 or -1. */
 int catalog_merge_file(catalog *c, const char *path, diag_list *diags);
 
-/** Free a catalog's rows. */
-void catalog_free(catalog *c);
-
 /** The spec with id `id`, or NULL. */
 const table_spec *specs_find(const spec_set *s, const char *id);
 
@@ -146,6 +143,20 @@ char *table_file_find(const char *tables_dir, const char *spec_file, diag_list *
  *  error at its unit.yaml line:col. `out` is initialised in every case.
  *  Returns 0 or -1. */
 int unit_profile(const char *unit_dir, const char *project_root, profile *out, diag_list *diags);
+
+/** The subject `code` of a scheme as the unit knows it: the catalog's row
+ *  for the unit's year, else the unit's own (a code outside the catalog,
+ *  named in its tables); NULL when neither has it. */
+const subject *unit_subject(const unit *u, const spec_set *specs, subject_scheme scheme, const char *code);
+
+/** The codes of a unit's subject tables that are not in the catalog
+ *  (unit_load calls this after binding): each is accepted with the name
+ *  its row gives, and a warning [SUBJECT-NEW] at its first cell says so
+ *  (for a 项 of 功能分类: its 名词解释 needs a text); the same code with
+ *  two names is an error [SUBJECT-NAMES]; a code whose 类 or 款 is neither
+ *  in the catalog nor named in the tables is an error [SUBJECT-PARENT].
+ *  The accepted codes go to u->added. Returns the number of errors. */
+int unit_outside_catalog(unit *u, const spec_set *specs, diag_list *diags);
 
 /** Complete the subject tables of a unit (unit_load calls this last): the
  *  类 and 款 rows and the 合计 row a CSV leaves out are added, computed from

@@ -189,6 +189,44 @@ static void bind_fixed_row(bind_ctx *c, const csv_row *row)
     }
 }
 
+/* A code outside the catalog may stand when it has the shape of its scheme
+ * and its row names it (unit_outside_catalog checks the rest). */
+static bool subject_outside_ok(bind_ctx *c, const csv_cell *code, const csv_cell *name)
+{
+    const table_spec *s = c->t->spec;
+    size_t n = strlen(code->text);
+    bool shape = strspn(code->text, "0123456789") == n && (n == 3 || n == 5 || (n == 7 && s->scheme == SCHEME_FUNCTION));
+    const char *file = s->scheme == SCHEME_ECONOMIC ? "economic.csv" : "functions.csv";
+    if (!shape) {
+        diag_error(c->diags, cell_pos(c->t, code), "%s科目编码“%s”应是 %s 位数字（类、款%s）",
+                   s->scheme == SCHEME_ECONOMIC ? "经济分类" : "功能分类", code->text,
+                   s->scheme == SCHEME_ECONOMIC ? "3 或 5" : "3、5 或 7", s->scheme == SCHEME_ECONOMIC ? "" : "、项");
+    } else if (!name || !name->text[0]) {
+        diag_error(c->diags, cell_pos(c->t, code), "未知的%s科目编码“%s”（不在 templates/catalog/%s 中）：不在科目目录中的科目应在“科目名称”列写出名称",
+                   s->scheme == SCHEME_ECONOMIC ? "经济分类" : "功能分类", code->text, file);
+    } else {
+        return true;
+    }
+    c->errors++;
+    return false;
+}
+
+/* ", which is its name in 2020 and before" when `name` is another year's
+ * name of the subject (static text). */
+static const char *subject_other_year(const catalog *cat, const subject *sub, const char *name)
+{
+    static char note[128];
+    note[0] = '\0';
+    for (size_t i = 0; i < cat->count; i++) {
+        const subject *o = &cat->items[i];
+        if (o == sub || strcmp(o->code, sub->code) != 0 || !label_equal(o->name, name)) continue;
+        if (o->from_year && o->to_year) snprintf(note, sizeof note, "（“%s”是 %d—%d 年的科目名称）", name, o->from_year, o->to_year);
+        else if (o->to_year) snprintf(note, sizeof note, "（“%s”是 %d 年及以前的科目名称）", name, o->to_year);
+        else if (o->from_year) snprintf(note, sizeof note, "（“%s”是 %d 年起的科目名称）", name, o->from_year);
+    }
+    return note;
+}
+
 static void bind_subject_row(bind_ctx *c, const csv_row *row)
 {
     const table_spec *s = c->t->spec;
@@ -205,17 +243,11 @@ static void bind_subject_row(bind_ctx *c, const csv_row *row)
         key = "total";
     } else {
         const catalog *cat = specs_catalog(c->specs, s->scheme);
-        const subject *sub = cat ? catalog_find(cat, code->text) : NULL;
-        if (!sub) {
-            diag_error(c->diags, cell_pos(c->t, code), "未知的%s科目编码“%s”（不在 templates/catalog/%s 中）",
-                       s->scheme == SCHEME_ECONOMIC ? "经济分类" : "功能分类", code->text,
-                       s->scheme == SCHEME_ECONOMIC ? "economic.csv" : "functions.csv");
-            c->errors++;
-            return;
-        }
-        if (nc >= 0 && name->text[0] && !label_equal(name->text, sub->name)) {
-            diag_error(c->diags, cell_pos(c->t, name), "科目 %s 的名称应为“%s”，实为“%s”", sub->code, sub->name,
-                       name->text);
+        const subject *sub = cat ? catalog_find_year(cat, code->text, c->u->year) : NULL;
+        if (!sub && !subject_outside_ok(c, code, nc >= 0 ? name : NULL)) return;
+        if (sub && nc >= 0 && name->text[0] && !label_equal(name->text, sub->name)) {
+            diag_error(c->diags, cell_pos(c->t, name), "科目 %s 的名称应为“%s”，实为“%s”%s", sub->code, sub->name,
+                       name->text, subject_other_year(cat, sub, name->text));
             c->errors++;
         }
     }
@@ -308,6 +340,7 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
         csv_free(&f);
         if (c.errors) rc = -1;
     }
+    if (unit_outside_catalog(out, specs, diags)) rc = -1;
     unit_subtotals(out, specs);
     return rc;
 }
