@@ -282,7 +282,7 @@ static void to_unicode(const uint32_t *cid_cp, size_t n, buf *out)
  * ---------------------------------------------------------------------- */
 
 int pdf_font_embed(HPDF_Doc pdf, const char *path, int index, const pdf_cpset *set, bool subset,
-                   int tag, int level, pdf_font *out, diag_list *diags)
+                   int tag, pdf_deflater *z, pdf_font *out, diag_list *diags)
 {
     memset(out, 0, sizeof *out);
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
@@ -348,7 +348,7 @@ int pdf_font_embed(HPDF_Doc pdf, const char *path, int index, const pdf_cpset *s
     d.cid_to_gid = n_cids > n_glyphs ? cid_gid : NULL;
     d.to_unicode = cmap.data;
     d.to_unicode_len = cmap.len;
-    out->dict = prog_len ? pdf_obj_font(pdf, &d, level) : NULL;
+    out->dict = prog_len ? pdf_obj_font(pdf, &d, z) : NULL;
     if (!out->dict) {
         diag_error(diags, SRCPOS_NONE, "libharu 无法嵌入字体 %s", path);
         rc = 3;

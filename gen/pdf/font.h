@@ -9,6 +9,7 @@
 #define JUESUAN_PDF_FONT_H
 
 #include "../layout/layout.h"
+#include "objects.h"
 
 #include <hpdf.h>
 
@@ -38,11 +39,11 @@ bool pdf_subset_enabled(void);
 
 /** Embed the face at `path` (`index` inside a .ttc) for the code points of
  *  `set` into `pdf`, subset (tagged HPDFAA+, HPDFAB+ … by `tag`; with the
- *  file's glyph IDs unless `subset`), streams deflated at `level`. Returns 0, or 3 after a diagnostic
+ *  file's glyph IDs unless `subset`), streams deflated by `z`. Returns 0, or 3 after a diagnostic
  *  (the file cannot be read, HarfBuzz or libharu fails). The bytes depend
- *  only on the font file, the code points, `tag` and `level`. */
+ *  only on the font file, the code points, `tag` and the deflate level. */
 int pdf_font_embed(HPDF_Doc pdf, const char *path, int index, const pdf_cpset *set, bool subset,
-                   int tag, int level, pdf_font *out, diag_list *diags);
+                   int tag, pdf_deflater *z, pdf_font *out, diag_list *diags);
 
 /** Append UTF-8 `text` as a PDF hex string of the font's 2-byte codes. */
 void pdf_font_encode(const pdf_font *f, const char *text, buf *out);

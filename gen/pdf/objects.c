@@ -25,25 +25,55 @@ static HPDF_STATUS write_flate(HPDF_Dict d, HPDF_Stream s)
     return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
 }
 
-/* Replace the data of stream dictionary `d` by `data` deflated at `level`. */
-static int put_deflated(HPDF_Dict d, const void *data, size_t len, int level)
+struct pdf_deflater {
+    z_stream s;
+    bool ready;
+    Bytef *out;
+    size_t cap;
+};
+
+pdf_deflater *pdf_deflater_new(int level)
 {
-    uLongf zlen = compressBound((uLong)len);
-    Bytef *z = xmalloc(zlen);
-    int ok = compress2(z, &zlen, data, (uLong)len, level) == Z_OK;
-    HPDF_MemStream_FreeData(d->stream);
-    if (ok) ok = HPDF_Stream_Write(d->stream, z, (HPDF_UINT)zlen) == HPDF_OK;
+    pdf_deflater *z = xcalloc(1, sizeof *z);
+    z->ready = deflateInit(&z->s, level) == Z_OK;
+    return z;
+}
+
+void pdf_deflater_free(pdf_deflater *z)
+{
+    if (!z) return;
+    if (z->ready) deflateEnd(&z->s);
+    free(z->out);
     free(z);
+}
+
+/* Replace the data of stream dictionary `d` by `data` deflated by `z`. */
+static int put_deflated(HPDF_Dict d, const void *data, size_t len, pdf_deflater *z)
+{
+    if (!z->ready || deflateReset(&z->s) != Z_OK) return -1;
+    size_t need = deflateBound(&z->s, (uLong)len);
+    if (need > z->cap) {
+        free(z->out);
+        z->out = xmalloc(need);
+        z->cap = need;
+    }
+    z->s.next_in = (Bytef *)(uintptr_t)data; /* zlib does not write it */
+    z->s.avail_in = (uInt)len;
+    z->s.next_out = z->out;
+    z->s.avail_out = (uInt)z->cap;
+    int ok = deflate(&z->s, Z_FINISH) == Z_STREAM_END;
+    HPDF_MemStream_FreeData(d->stream);
+    if (ok) ok = HPDF_Stream_Write(d->stream, z->out, (HPDF_UINT)z->s.total_out) == HPDF_OK;
     d->filter = HPDF_STREAM_FILTER_NONE;
     d->write_fn = write_flate;
     return ok ? 0 : -1;
 }
 
-/* A new indirect stream object holding `data` deflated at `level`. */
-static HPDF_Dict new_stream(HPDF_Doc pdf, const void *data, size_t len, int level)
+/* A new indirect stream object holding `data` deflated by `z`. */
+static HPDF_Dict new_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_deflater *z)
 {
     HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    return d && put_deflated(d, data, len, level) == 0 ? d : NULL;
+    return d && put_deflated(d, data, len, z) == 0 ? d : NULL;
 }
 
 static HPDF_Dict new_indirect_dict(HPDF_Doc pdf)
@@ -74,11 +104,11 @@ static HPDF_Array widths_array(HPDF_Doc pdf, const pdf_font_desc *d)
     return st == HPDF_OK ? w : NULL;
 }
 
-static HPDF_Dict descriptor(HPDF_Doc pdf, const pdf_font_desc *d, int level)
+static HPDF_Dict descriptor(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z)
 {
     HPDF_Dict fd = new_indirect_dict(pdf);
     HPDF_Array box = HPDF_Array_New(pdf->mmgr);
-    HPDF_Dict file = new_stream(pdf, d->program, d->program_len, level);
+    HPDF_Dict file = new_stream(pdf, d->program, d->program_len, z);
     if (!fd || !box || !file) return NULL;
     HPDF_STATUS st = HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
     st |= HPDF_Dict_AddName(fd, "FontName", d->base_font);
@@ -97,11 +127,11 @@ static HPDF_Dict descriptor(HPDF_Doc pdf, const pdf_font_desc *d, int level)
 }
 
 /* The CIDFontType2 dictionary. */
-static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_font_desc *d, int level)
+static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z)
 {
     HPDF_Dict cf = new_indirect_dict(pdf);
     HPDF_Dict info = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Dict fd = descriptor(pdf, d, level);
+    HPDF_Dict fd = descriptor(pdf, d, z);
     HPDF_Array w = widths_array(pdf, d);
     if (!cf || !info || !fd || !w) return NULL;
     HPDF_STATUS st = HPDF_Dict_AddName(cf, "Type", "Font");
@@ -122,19 +152,19 @@ static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_font_desc *d, int level)
             map[2 * c] = (unsigned char)(d->cid_to_gid[c] >> 8);
             map[2 * c + 1] = (unsigned char)(d->cid_to_gid[c] & 0xFF);
         }
-        HPDF_Dict s = new_stream(pdf, map, d->n_cids * 2, level);
+        HPDF_Dict s = new_stream(pdf, map, d->n_cids * 2, z);
         free(map);
         st |= s ? HPDF_Dict_Add(cf, "CIDToGIDMap", s) : 1;
     }
     return st == HPDF_OK ? cf : NULL;
 }
 
-HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, int level)
+HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z)
 {
     HPDF_Dict font = new_indirect_dict(pdf);
     HPDF_Array desc = HPDF_Array_New(pdf->mmgr);
-    HPDF_Dict cf = cid_font(pdf, d, level);
-    HPDF_Dict cmap = new_stream(pdf, d->to_unicode, d->to_unicode_len, level);
+    HPDF_Dict cf = cid_font(pdf, d, z);
+    HPDF_Dict cmap = new_stream(pdf, d->to_unicode, d->to_unicode_len, z);
     if (!font || !desc || !cf || !cmap) return NULL;
     HPDF_STATUS st = HPDF_Dict_AddName(font, "Type", "Font");
     st |= HPDF_Dict_AddName(font, "Subtype", "Type0");
@@ -166,8 +196,8 @@ int pdf_obj_page_take(HPDF_Page page, buf *out)
     return 0;
 }
 
-int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, int level)
+int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater *z)
 {
     HPDF_PageAttr a = (HPDF_PageAttr)page->attr;
-    return put_deflated(a->contents, data, len, level);
+    return put_deflated(a->contents, data, len, z);
 }

@@ -13,6 +13,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/** One deflate state for all the streams of a document (zlib's buffers
+ *  are allocated once, not once per stream). */
+typedef struct pdf_deflater pdf_deflater;
+
+/** A deflater at `level` (1..9). */
+pdf_deflater *pdf_deflater_new(int level);
+
+/** Free it (NULL is fine). */
+void pdf_deflater_free(pdf_deflater *z);
+
 /** What a composite (Type0 / CIDFontType2, Identity-H) font object says. */
 typedef struct pdf_font_desc {
     const char *base_font;          /* "HPDFAA+NotoSerifSC-Regular" */
@@ -30,9 +40,9 @@ typedef struct pdf_font_desc {
 
 /** Add the font objects of `d` to `pdf` (Type0 font, CIDFontType2, font
  *  descriptor, FontFile2, ToUnicode and, when not Identity, CIDToGIDMap),
- *  the streams deflated at `level` (1..9). Returns the Type0 font
- *  dictionary, to be named in page resources, or NULL. */
-HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, int level);
+ *  the streams deflated by `z`. Returns the Type0 font dictionary, to be
+ *  named in page resources, or NULL. */
+HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z);
 
 /** The resource name ("F1", "F2" …) of `font` on `page`, adding it to the
  *  page's /Font resources the first time; NULL on failure. */
@@ -43,8 +53,8 @@ const char *pdf_obj_page_font(HPDF_Page page, HPDF_Dict font);
  *  Returns 0 or -1. */
 int pdf_obj_page_take(HPDF_Page page, buf *out);
 
-/** Make `data` the page's whole content stream, deflated at `level`.
+/** Make `data` the page's whole content stream, deflated by `z`.
  *  Returns 0 or -1. */
-int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, int level);
+int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater *z);
 
 #endif

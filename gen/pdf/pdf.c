@@ -19,10 +19,11 @@
 #include <string.h>
 
 /* The deflate level of every stream, chosen by measurement (README,
- * Benchmark): level 6 (zlib's default, what libharu used) takes about
- * three times as long as level 1 on this document for a file about 7%
- * smaller. JUESUAN_DEFLATE=1..9 overrides it (for make bench). */
-#define PDF_DEFLATE_LEVEL 1
+ * Benchmark: leshan-2024, instructions in deflate and PDF size): level 3
+ * costs 4% more than level 1 for a 2% smaller file; level 6 (zlib's
+ * default, what libharu used) 45% more than level 1 for 6% smaller.
+ * JUESUAN_DEFLATE=1..9 overrides it (for make bench). */
+#define PDF_DEFLATE_LEVEL 3
 
 static int deflate_level(void)
 {
@@ -52,7 +53,7 @@ typedef struct pdf_fonts {
 
 /* Embed the font files the spans use, in face order (so the subset tags
  * are stable). Returns 0, 1 (a font file is missing) or 3. */
-static int load_fonts(HPDF_Doc pdf, const layout_result *r, const layout_config *cfg, int level,
+static int load_fonts(HPDF_Doc pdf, const layout_result *r, const layout_config *cfg, pdf_deflater *z,
                       pdf_fonts *pf, diag_list *diags)
 {
     pdf_cpset *sets = xcalloc(FACE_COUNT, sizeof *sets);
@@ -74,7 +75,7 @@ static int load_fonts(HPDF_Doc pdf, const layout_result *r, const layout_config 
         }
         fclose(fp);
         rc = pdf_font_embed(pdf, path, layout_config_font_index(cfg, (font_face)f), &sets[f], subset,
-                            tag++, level, &pf->store[f], diags);
+                            tag++, z, &pf->store[f], diags);
     }
     for (int f = 0; f < FACE_COUNT; f++) pf->font[f] = &pf->store[owner[f]];
     free(sets);
@@ -87,7 +88,7 @@ static void free_fonts(pdf_fonts *pf)
 }
 
 /* The content stream of one page: ruled lines, chart shapes, text. */
-static int draw_page(HPDF_Page page, const layout_page *lp, pdf_fonts *pf, int level)
+static int draw_page(HPDF_Page page, const layout_page *lp, pdf_fonts *pf, pdf_deflater *z)
 {
     buf c = {0};
     pdf_content_rules(&c, lp);
@@ -97,7 +98,7 @@ static int draw_page(HPDF_Page page, const layout_page *lp, pdf_fonts *pf, int l
         rc = pdf_obj_page_take(page, &c);
     }
     if (rc == 0) rc = pdf_content_text(&c, page, lp, pf->font);
-    if (rc == 0) rc = pdf_obj_page_set(page, c.data ? c.data : "", c.len, level);
+    if (rc == 0) rc = pdf_obj_page_set(page, c.data ? c.data : "", c.len, z);
     buf_free(&c);
     return rc;
 }
@@ -155,11 +156,12 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
         return 3;
     }
     HPDF_UseUTFEncodings(pdf); /* outline titles and information as UTF-16BE */
-    int level = deflate_level();
+    pdf_deflater *z = pdf_deflater_new(deflate_level());
     pdf_fonts pf;
     memset(&pf, 0, sizeof pf);
-    int rc = load_fonts(pdf, r, cfg, level, &pf, diags);
+    int rc = load_fonts(pdf, r, cfg, z, &pf, diags);
     if (rc != 0) {
+        pdf_deflater_free(z);
         free_fonts(&pf);
         HPDF_Free(pdf);
         return rc;
@@ -171,11 +173,12 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
         bool land = r->pages[i].landscape; /* a landscape table page */
         HPDF_Page_SetWidth(pages[i], (HPDF_REAL)(land ? r->page_height : r->page_width));
         HPDF_Page_SetHeight(pages[i], (HPDF_REAL)(land ? r->page_width : r->page_height));
-        if (draw_page(pages[i], &r->pages[i], &pf, level) != 0 && !err.code) err.code = HPDF_INVALID_OBJECT;
+        if (draw_page(pages[i], &r->pages[i], &pf, z) != 0 && !err.code) err.code = HPDF_INVALID_OBJECT;
     }
     if (!err.code) add_outline(pdf, r, pages);
     if (!err.code) add_info(pdf, meta);
     free(pages);
+    pdf_deflater_free(z);
     if (err.code) {
         diag_error(diags, SRCPOS_NONE, "PDF 生成失败（libharu 错误 0x%04X，详情 %u）",
                    (unsigned)err.code, (unsigned)err.detail);
