@@ -20,17 +20,9 @@ from decimal import Decimal, ROUND_HALF_UP
 
 import openpyxl
 
+from tally import check, finish
+
 facts_path, markup_path, pdf, book = sys.argv[1:5]
-passed, failed = 0, 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
 
 
 def shown(v):
@@ -300,5 +292,4 @@ for q, ps in sorted(places.items()):
     check(len(ps) >= MIN_PLACES or all(v == 0 for _, v in ps),
           f"{q}: found in {len(ps)} places only: " + "; ".join(w for w, _ in ps))
 check(len(places) >= 20, f"{len(places)} quantities found")
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -30,17 +30,8 @@ import subprocess
 import sys
 from decimal import Decimal
 
-passed, failed = 0, 0
+from tally import check, finish
 
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
-    return ok
 
 
 def D(s):
@@ -296,5 +287,4 @@ for hit in re.findall(r"([，。、；：！？（）“”])\1", front):
 for hit in re.findall(r"([\u4e00-\u9fff]{2,12})\1", front):
     check(False, f"doubled words {hit}{hit}")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
