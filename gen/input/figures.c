@@ -29,13 +29,14 @@ static void ferror_at(fload *c, const char *path, const char *fmt, const char *a
     c->errors++;
 }
 
-/* Half the last typed decimal of a 万元 amount, in 分 (the rounding it
- * hides); 0 in 元 (exact) and with 6 decimals. */
+/* Half the last typed decimal of a 万元 amount (at least the second), in
+ * 分: the rounding it hides; 0 in 元 (exact) and with 6 decimals. */
 static int64_t rounding_of(const unit *u, const char *text)
 {
     if (u->money_unit != MONEY_WANYUAN) return 0;
     const char *dot = strchr(text, '.');
     size_t d = dot ? strlen(dot + 1) : 0;
+    if (d < 2) d = 2; /* "511.1", "0": 万元 amounts are stated to 0.01 at least */
     int64_t h = 5;
     for (size_t i = d + 1; i < 6; i++) h *= 10;
     return d >= 6 ? 0 : h;
