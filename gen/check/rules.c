@@ -10,8 +10,8 @@
 
 static const check_rule RULES[] = {
     /* unit.yaml */
-    {"Y-UNKNOWN-KEY", E, false, "unit.yaml 中出现未知的键（拼写相近时提示应为哪个键）"},
-    {"Y-TYPE", E, false, "unit.yaml 的值类型不对（应是金额、整数、文字、列表或映射）"},
+    {"Y-UNKNOWN-KEY", E, false, "unit.yaml、performance/department.yaml 中出现未知的键（拼写相近时提示应为哪个键）"},
+    {"Y-TYPE", E, false, "unit.yaml、performance/department.yaml 的值类型不对（应是金额、整数、数、文字、列表或映射）"},
     {"Y-NO-TABLES", W, false, "单位文件夹没有 tables/（不生成决算公开），unit.yaml 中决算公开用的块不会用到"},
     {"Y-PREV-3P", E, true, "previous.three_public：合计 = 出国 + 用车 + 接待，用车 = 购置 + 运行"},
     /* subject tables: the classification tree */
