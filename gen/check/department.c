@@ -9,7 +9,7 @@
 
 /* The keys department.yaml may have (README: performance/department.yaml).
  * "@section" is a section of a body (Y_BODY): paragraphs and sections. */
-static const schema_entry DEPARTMENT[] = {
+static const schema_key DEPARTMENT[] = {
     {"layout", Y_TEXT, "版式名称（templates/performance/department/ 下的 NAME.mustache）"},
     {"title", Y_TEXT, NULL},
     {"attachment", Y_TEXT, NULL},

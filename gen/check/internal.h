@@ -96,15 +96,18 @@ typedef enum ykind {
 
 /** One key a YAML file may have: its dotted path from the root ("*" any
  *  key of a mapping, "#" any item of a list; a parent before its children). */
-typedef struct schema_entry {
+typedef struct schema_key {
     const char *path;
     ykind kind;
     const char *what; /* how a type error names the expected value (NULL: by kind) */
-} schema_entry;
+} schema_key;
+
+/** The unit.yaml schema table, in file order; `*n` receives its length. */
+const schema_key *schema_keys(size_t *n);
 
 /** Walk a YAML tree against a schema: an unknown key is Y-UNKNOWN-KEY at the
  *  key (with the nearest known key), a wrong type Y-TYPE at the value. */
-void check_yaml_schema(cctx *c, const schema_entry *schema, size_t n, const value *root, const posmap *pos);
+void check_yaml_schema(cctx *c, const schema_key *schema, size_t n, const value *root, const posmap *pos);
 
 /* ---- the rule groups ------------------------------------------------------ */
 

@@ -12,7 +12,7 @@
 
 /* Paths from the document root; "*" is any key of a mapping, "#" any item
  * of a sequence. A parent comes before its children. */
-static const schema_entry SCHEMA[] = {
+static const schema_key SCHEMA[] = {
     {"unit", Y_MAP, NULL},
     {"unit.name", Y_TEXT, NULL},
     {"unit.short_name", Y_TEXT, NULL},
@@ -132,7 +132,7 @@ enum { N_SCHEMA = sizeof SCHEMA / sizeof SCHEMA[0] };
 /* The file being walked: its schema, its tree's positions. */
 typedef struct walker {
     cctx *c;
-    const schema_entry *schema;
+    const schema_key *schema;
     size_t n;
     const posmap *pos;
 } walker;
@@ -335,7 +335,7 @@ static void walk(const walker *w, const value *v, const char *real, const char *
                 found = schema_find(w, buf_cstr(&p));
             }
         }
-        const schema_entry *e = found < 0 ? NULL : &w->schema[found];
+        const schema_key *e = found < 0 ? NULL : &w->schema[found];
         const value *child = value_at(v, i);
         if (!e) {
             report_unknown(w, buf_cstr(&r), pattern, key);
@@ -357,7 +357,7 @@ static void walk(const walker *w, const value *v, const char *real, const char *
 static const char *const DISCLOSURE_BLOCKS[] = {"overview", "previous", "budget", "reasons", "three_public",
                                                 "other", "glossary_notes", "glossary_extra", "attachments"};
 
-void check_yaml_schema(cctx *c, const schema_entry *schema, size_t n, const value *root, const posmap *pos)
+void check_yaml_schema(cctx *c, const schema_key *schema, size_t n, const value *root, const posmap *pos)
 {
     walker w = {c, schema, n, pos};
     walk(&w, root, "", "");
@@ -371,4 +371,10 @@ void check_schema(cctx *c)
         if (value_get(c->u->yaml, DISCLOSURE_BLOCKS[i]))
             check_report(c, "Y-NO-TABLES", posmap_get_key(c->u->yaml_pos, DISCLOSURE_BLOCKS[i]),
                          "单位文件夹没有 tables/（不生成决算公开），%s 不会用到", DISCLOSURE_BLOCKS[i]);
+}
+
+const schema_key *schema_keys(size_t *n)
+{
+    *n = N_SCHEMA;
+    return SCHEMA;
 }
