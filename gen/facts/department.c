@@ -167,28 +167,30 @@ static int64_t dcount(const dctx *d, const char *path, bool *present)
     return *present ? strtoll(value_get_text(v), NULL, 10) : 0;
 }
 
+/* A list of texts as [{number, <key>: text, last}]. */
+static value *numbered_texts(const dctx *d, const char *path, const char *key)
+{
+    value *list = value_new_list();
+    const value *l = dget(d, path);
+    for (size_t i = 0; i < value_count(l); i++) {
+        const char *t = value_get_text(value_at(l, i));
+        value *e = value_append(list, value_new_map());
+        value_set_int(e, "number", (int64_t)i + 1);
+        value_set(e, key, dtext(d, t ? t : ""));
+        value_set_bool(e, "last", i + 1 == value_count(l));
+    }
+    return list;
+}
+
 static value *facts_basics(const dctx *d)
 {
     value *m = value_new_map();
     value_set(m, "organization", body_at(d, "basics.organization"));
-    value *units = value_set(m, "units", value_new_list());
-    const value *ul = dget(d, "basics.units");
-    for (size_t i = 0; i < value_count(ul); i++) {
-        value *e = value_append(units, value_new_map());
-        value_set_int(e, "number", (int64_t)i + 1);
-        value_set(e, "name", dtext(d, value_get_text(value_at(ul, i)) ? value_get_text(value_at(ul, i)) : ""));
-        value_set_bool(e, "last", i + 1 == value_count(ul));
-    }
+    value *units = value_set(m, "units", numbered_texts(d, "basics.units", "name"));
     value_set_bool(m, "has_units", value_count(units) > 0);
     value_set_int(m, "unit_count", (int64_t)value_count(units));
     value_set(m, "functions", body_at(d, "basics.functions"));
-    value *duties = value_set(m, "duties", value_new_list());
-    const value *dl = dget(d, "basics.duties");
-    for (size_t i = 0; i < value_count(dl); i++) {
-        value *e = value_append(duties, value_new_map());
-        value_set_int(e, "number", (int64_t)i + 1);
-        value_set(e, "text", dtext(d, value_get_text(value_at(dl, i)) ? value_get_text(value_at(dl, i)) : ""));
-    }
+    value *duties = value_set(m, "duties", numbered_texts(d, "basics.duties", "text"));
     value_set_bool(m, "has_duties", value_count(duties) > 0);
     value_set(m, "staffing", body_at(d, "basics.staffing"));
     bool a, p;
