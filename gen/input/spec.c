@@ -504,6 +504,10 @@ int specs_load_profile(const profile *p, const char *unit_dir, spec_set *out, di
         errors++;
     }
     free(ids);
+    /* the layouts of the 部门整体支出绩效自评报告: performance/department/NAME.mustache */
+    out->department_layouts = profile_list(p, "performance/department", ".mustache", &out->n_department_layouts);
+    for (size_t i = 0; i < out->n_department_layouts; i++)
+        out->department_layouts[i][strlen(out->department_layouts[i]) - strlen(".mustache")] = '\0';
     return errors ? -1 : 0;
 }
 
@@ -528,5 +532,7 @@ void specs_free(spec_set *s)
     catalog_free(&s->functions);
     catalog_free(&s->economic);
     identities_free(s);
+    for (size_t i = 0; i < s->n_department_layouts; i++) free(s->department_layouts[i]);
+    free(s->department_layouts);
     memset(s, 0, sizeof *s);
 }
