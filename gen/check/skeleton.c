@@ -41,7 +41,7 @@ static const struct {
     {"previous.three_public", true, "上年“三公”经费财政拨款支出", NULL},
     {"previous.three_public.total", false, "合计（不写按 abroad + vehicle + reception）", NULL},
     {"previous.three_public.abroad", true, "因公出国（境）费", NULL},
-    {"previous.three_public.vehicle", true, "公务用车购置及运行维护费 = 购置 + 运行", NULL},
+    {"previous.three_public.vehicle", false, "公务用车购置及运行维护费（不写按 购置 + 运行）", NULL},
     {"previous.three_public.vehicle_purchase", false, "公务用车购置费", NULL},
     {"previous.three_public.vehicle_operation", false, "公务用车运行维护费", NULL},
     {"previous.three_public.reception", true, "公务接待费", NULL},
