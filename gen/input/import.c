@@ -668,7 +668,7 @@ static void read_split_layout(ictx *c, want *w, size_t n, int first, int last)
             rows[nr++] = (split_row){ct, nt, at_text ? at_text : xstrdup(""), r,
                                      code && code->col ? code->col : name && name->col ? name->col : 1};
         }
-    qsort(rows, nr, sizeof *rows, split_cmp);
+    if (nr) qsort(rows, nr, sizeof *rows, split_cmp);
     int cc = -1, nc = -1, ac = -1;
     for (size_t i = 0; i < s->n_columns; i++) {
         if (s->columns[i].role == COLUMN_CODE) cc = (int)i;

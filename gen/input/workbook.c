@@ -370,7 +370,7 @@ int workbook_read(const char *path, workbook *out, diag_list *diags)
         buf_free(&c.is);
         if (got == 0) diag_error(diags, (srcpos){out->path, 0, 0}, "工作簿中缺少工作表“%s”的 %s", s->name, b.refs[i].part);
         if (got != 1 || c.failed) rc = -1;
-        qsort(s->cells, s->n_cells, sizeof *s->cells, cell_cmp);
+        if (s->n_cells) qsort(s->cells, s->n_cells, sizeof *s->cells, cell_cmp);
     }
     for (size_t i = 0; i < b.n; i++) free(b.refs[i].name), free(b.refs[i].rid), free(b.refs[i].part);
     for (size_t k = 0; k < b.n_rels; k++) free(b.ids[k]), free(b.targets[k]);
