@@ -118,6 +118,7 @@ static const struct {
     {"other.performance.monitored", false, "绩效运行监控的项目个数", NULL},
     {"other.performance.self_evaluated", false, "绩效自评的项目个数", NULL},
     {"glossary_notes", false, "加在固定名词解释后的一句话，键是名词", "其他收入: ……"},
+    {"glossary_texts", false, "名词解释的本单位文字（替换原文）：键是固定词条或 7 位项级科目编码", "\"2130101\": 反映……"},
     {"glossary_extra", false, "单位自己的名词解释条目", "- {term: ……, text: 指……}"},
     {"attachments", false, "第四部分 附件的标题", "- ……"},
 };
