@@ -251,7 +251,7 @@ static void test_by_function(void **state)
         "    - {code: \"212\", budget: 0, final: 139.12}\n";
     assert_int_equal(unit_load(write_unit(y), &specs, &u, &d), 0);
     assert_true(check_unit(&u, &specs, &d) > 0);
-    assert_diag_contains(&d, "department.yaml:4:22: 错误 [D-SUM]: 决算（执行）总数应等于按功能分类所列各科目的决算数（206、212）之和（应为 155.00，实为 156.00");
+    assert_diag_contains(&d, "department.yaml:4:22: 错误 [D-SUM]: 决算（执行）总数与按功能分类所列各科目的决算数（206、212）之和不等（前者为 156.00，后者为 155.00");
     unit_free(&u);
     diag_list_free(&d);
 }
