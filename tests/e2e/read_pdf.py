@@ -161,14 +161,14 @@ m = re.search(r"本年收入合计" + AMOUNT + r"万元，其中：([^。]*)。"
 if check(m and t01_totals, "本年收入合计 is stated"):
     total = m.group(1)
     check(same(total, t01_totals[0]), f"本年收入合计 {total} = 公开01表 {t01_totals[0]}")
-    for name, amount, pct in re.findall(r"([^：；，]+?)" + AMOUNT + r"万元，占(\d+\.\d+)%", m.group(2)):
+    for name, amount, pct in re.findall(r"([^：；，]+?)" + AMOUNT + r"万元，占(\d+(?:\.\d+)?)%", m.group(2)):
         row = table_line("01", r"、" + re.escape(name) + r"\s")
         want = nums(row.split(name, 1)[-1])[:1] if row else []
         check(want and same(amount, want[0]), f"{name} {amount} = 公开01表 {want}")
         check(share_ok(pct, amount, total), f"{name}: {pct}% of {total}")
 
-m = re.search(r"本年支出合计" + AMOUNT + r"万元，其中：基本支出" + AMOUNT + r"万元，占(\d+\.\d+)%；项目支出"
-              + AMOUNT + r"万元，占(\d+\.\d+)%", narrative)
+m = re.search(r"本年支出合计" + AMOUNT + r"万元，其中：基本支出" + AMOUNT + r"万元，占(\d+(?:\.\d+)?)%；项目支出"
+              + AMOUNT + r"万元，占(\d+(?:\.\d+)?)%", narrative)
 t03 = nums(table_line("03", r"^\s*合计\s+\d"))
 if check(m and len(t01_totals) > 1 and len(t03) >= 3, "本年支出合计, 基本支出 and 项目支出 are stated"):
     check(same(m.group(1), t01_totals[1]), f"本年支出合计 {m.group(1)} = 公开01表 {t01_totals[1]}")
@@ -191,7 +191,7 @@ if check(m and t06, "一般公共预算财政拨款支出 is stated"):
 m = re.search(r"主要用于以下方面：([^。]*)。", narrative)
 if check(m and t06, "the 类 of 一般公共预算财政拨款支出 are listed"):
     classes = {v[0]: v[1] for k, v in rows06.items() if len(k) == 3}
-    listed = re.findall(r"([^：；，]+?)（类）" + AMOUNT + r"万元，占(\d+\.\d+)%", m.group(1))
+    listed = re.findall(r"([^：；，]+?)（类）" + AMOUNT + r"万元，占(\d+(?:\.\d+)?)%", m.group(1))
     check(len(listed) == len(classes), f"{len(listed)} 类 listed, 公开06表 has {len(classes)}")
     for name, amount, pct in listed:
         check(name in classes and same(amount, classes[name]), f"{name}（类） {amount} = 公开06表 {classes.get(name)}")
@@ -238,7 +238,7 @@ if len(t13) == 12 and D(t13[1]) != 0 and check(m, "“三公” 决算 and 预�
     word = "小于" if D(t13[1]) < D(t13[0]) else "大于"
     check((f"决算数{word}预算数的主要原因" in tail) == differs, "“三公” 决算 ≠ 预算 has its reason (and the right word)")
     for name, i in (("因公出国（境）费", 3), ("公务用车购置及运行维护费", 5), ("公务接待费", 11)):
-        s = re.search(re.escape(name) + r"支出决算" + AMOUNT + r"万元，占(\d+\.\d+)%", narrative)
+        s = re.search(re.escape(name) + r"支出决算" + AMOUNT + r"万元，占(\d+(?:\.\d+)?)%", narrative)
         if check(s, f"“三公” {name} is stated"):
             check(same(s.group(1), t13[i]), f"“三公” {name} {s.group(1)} = 公开13表 {t13[i]}")
             check(share_ok(s.group(2), s.group(1), t13[1]), f"“三公” {name} share {s.group(2)}%")
