@@ -5,6 +5,7 @@
 #include "../pdf/pdf.h"
 #include "../template/template.h"
 #include "../xlsx/xlsx.h"
+#include "output.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -28,7 +29,7 @@ static const char USAGE[] =
     "  juesuan --version                       显示版本\n"
     "\n"
     "UNIT_DIR 是一个单位的文件夹：unit.yaml 加 tables/ 下各附表的 CSV。\n"
-    "退出码：0 成功，1 输入有误，2 用法有误，3 内部错误。\n";
+    "退出码：0 成功，1 输入有误，2 用法有误，3 内部错误，4 环境错误（磁盘空间不足、没有写入权限等）。\n";
 
 /* ---- the project folder (templates/, fonts/) ----------------------------- */
 
@@ -209,21 +210,6 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, 
 
 /* ---- output files --------------------------------------------------------- */
 
-static int mkdir_p(const char *path)
-{
-    char *tmp = xstrdup(path);
-    int rc = 0;
-    for (char *c = tmp + 1; *c && rc == 0; c++) {
-        if (*c != '/') continue;
-        *c = '\0';
-        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
-        *c = '/';
-    }
-    if (rc == 0 && mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
-    free(tmp);
-    return rc;
-}
-
 /* A file name from a title: '/' and control characters become '_'. */
 static char *safe_name(const char *title, const char *ext)
 {
@@ -237,47 +223,19 @@ static char *safe_name(const char *title, const char *ext)
     return buf_detach(&b);
 }
 
-/* A temporary file in `dir`; returns its malloc'd path or NULL. */
-static char *temp_in(const char *dir, diag_list *d)
-{
-    buf b = {0};
-    buf_printf(&b, "%s/.juesuan-XXXXXX", dir);
-    char *path = buf_detach(&b);
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        diag_error(d, (srcpos){dir, 0, 0}, "无法在输出目录中创建临时文件：%s", strerror(errno));
-        free(path);
-        return NULL;
-    }
-    /* mkstemp creates 0600; published files get the usual mode (umask applies) */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) {
-        diag_error(d, (srcpos){dir, 0, 0}, "无法设置临时文件权限：%s", strerror(errno));
-        close(fd);
-        unlink(path);
-        free(path);
-        return NULL;
-    }
-    close(fd);
-    return path;
-}
-
 static int build_unit(project *p, const char *dir, const char *out_root, diag_list *d)
 {
     unit_build b;
     int rc = unit_prepare(p, dir, &b, true, true, d);
-    char *out_dir = NULL, *tmp_pdf = NULL, *tmp_xlsx = NULL, *pdf_name = NULL, *xlsx_name = NULL;
+    char *pdf_name = NULL, *xlsx_name = NULL;
+    output_folder *out = NULL;
     if (rc != EXIT_OK) goto done;
 
     buf ob = {0};
     buf_printf(&ob, "%s/%s", out_root, b.u.id);
-    out_dir = buf_detach(&ob);
-    if (mkdir_p(out_dir) != 0) {
-        diag_error(d, (srcpos){out_dir, 0, 0}, "无法创建输出目录：%s", strerror(errno));
-        rc = EXIT_BAD_INPUT;
-        goto done;
-    }
+    rc = output_open(&out, buf_cstr(&ob), d); /* creates, locks, sweeps old temporaries */
+    buf_free(&ob);
+    if (rc != EXIT_OK) goto done;
     const char *title = value_get_text(value_get_path(b.facts, "unit.title"));
     pdf_name = safe_name(title, ".pdf");
     buf xb = {0};
@@ -285,10 +243,10 @@ static int build_unit(project *p, const char *dir, const char *out_root, diag_li
     xlsx_name = safe_name(buf_cstr(&xb), ".xlsx");
     buf_free(&xb);
 
-    tmp_pdf = temp_in(out_dir, d);
-    tmp_xlsx = tmp_pdf ? temp_in(out_dir, d) : NULL;
+    const char *tmp_pdf = output_add(out, pdf_name, d);
+    const char *tmp_xlsx = tmp_pdf ? output_add(out, xlsx_name, d) : NULL;
     if (!tmp_pdf || !tmp_xlsx) {
-        rc = EXIT_INTERNAL;
+        rc = EXIT_ENVIRONMENT;
         goto done;
     }
     pdf_meta meta = {0};
@@ -301,23 +259,12 @@ static int build_unit(project *p, const char *dir, const char *out_root, diag_li
     rc = pdf_write(&b.document, p->layout, &meta, tmp_pdf, d);
     buf_free(&subj);
     if (rc == EXIT_OK) rc = xlsx_write(&b.u, b.facts, tmp_xlsx, d);
-    if (rc == EXIT_OK) {
-        buf fp = {0}, fx = {0};
-        buf_printf(&fp, "%s/%s", out_dir, pdf_name);
-        buf_printf(&fx, "%s/%s", out_dir, xlsx_name);
-        if (rename(tmp_pdf, buf_cstr(&fp)) != 0 || rename(tmp_xlsx, buf_cstr(&fx)) != 0) {
-            diag_error(d, (srcpos){out_dir, 0, 0}, "无法写入输出文件：%s", strerror(errno));
-            rc = EXIT_INTERNAL;
-        } else {
-            printf("%s\n%s\n", buf_cstr(&fp), buf_cstr(&fx));
-        }
-        buf_free(&fp);
-        buf_free(&fx);
-    }
+    if (rc == EXIT_OK) rc = output_commit(out, d); /* the PDF and the XLSX together */
+    if (rc == EXIT_OK)
+        printf("%s\n%s\n", output_final_path(out, pdf_name), output_final_path(out, xlsx_name));
 done:
-    if (tmp_pdf) unlink(tmp_pdf); /* no-ops after a successful rename */
-    if (tmp_xlsx) unlink(tmp_xlsx);
-    free(tmp_pdf), free(tmp_xlsx), free(out_dir), free(pdf_name), free(xlsx_name);
+    output_close(out); /* removes the temporary files not committed */
+    free(pdf_name), free(xlsx_name);
     unit_build_free(&b);
     return rc;
 }

@@ -105,6 +105,50 @@ char *xstrndup(const char *s, size_t n);
 char *file_read_all(const char *path, size_t *len);
 
 /* ------------------------------------------------------------------------
+ * The environment: system errors in words, temporary files (env.c)
+ * ---------------------------------------------------------------------- */
+
+/** The exit status of a failure of the environment (disk full, no write
+ *  permission, a name too long, out of memory): not the input's fault, nor
+ *  juesuan's. */
+#define ENV_FAILURE 4
+
+/** What an errno means to the user, in words: ENOSPC "磁盘空间不足",
+ *  EACCES/EPERM "没有写入权限", EROFS, ENAMETOOLONG "文件名过长", …; for the
+ *  rest "系统错误：<strerror>（errno N）" (in a static buffer). */
+const char *env_error_words(int err);
+
+/** How the names of juesuan's temporary files begin (`.juesuan-XXXXXX`, in
+ *  the folder of the file they become). */
+#define TEMPFILE_PREFIX ".juesuan-"
+
+/** Add the error "`path`: 错误: <action>：<words>" for errno `err` and
+ *  return ENV_FAILURE. A temporary file's path is told as its folder (the
+ *  file is gone when the user reads the message). */
+int diag_env_error(diag_list *d, const char *path, int err, const char *action);
+
+/** Write `len` bytes to `path` (created or truncated) and flush them to
+ *  the disk; returns 0, or -1 with errno set (the file may be partial). */
+int file_write_all(const char *path, const void *data, size_t len);
+
+/** Remember a temporary file juesuan created: SIGINT, SIGTERM, SIGHUP or
+ *  SIGQUIT remove every remembered file, then end the process by the same
+ *  signal (the handlers are installed on first use; a signal the caller
+ *  ignores, as nohup does SIGHUP, stays ignored). */
+void tempfile_track(const char *path);
+
+/** Forget a file given to tempfile_track (after it was renamed or removed). */
+void tempfile_forget(const char *path);
+
+/** Hold back SIGINT, SIGTERM, SIGHUP and SIGQUIT until tempfile_release
+ *  (for a step that must not stop halfway, e.g. renaming a document's
+ *  files into place); calls nest. */
+void tempfile_hold_signals(void);
+
+/** End one tempfile_hold_signals: a signal that came meanwhile is handled now. */
+void tempfile_release_signals(void);
+
+/* ------------------------------------------------------------------------
  * money — exact fixed point, never floating point
  *
  * A money_t counts 分 (0.01 元). Input stated in 元 allows at most 2

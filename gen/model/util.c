@@ -8,7 +8,7 @@
 static void oom(void)
 {
     fputs("juesuan: 错误: 内存不足\n", stderr);
-    exit(3);
+    exit(ENV_FAILURE);
 }
 
 void *xmalloc(size_t n)

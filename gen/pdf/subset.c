@@ -94,7 +94,10 @@ static char *temp_path(void)
     buf b = {0};
     buf_printf(&b, "%s/juesuan-font-XXXXXX", dir);
     char *path = buf_detach(&b);
+    tempfile_hold_signals(); /* a signal removes it from the moment it exists */
     int fd = mkstemp(path);
+    if (fd >= 0) tempfile_track(path);
+    tempfile_release_signals();
     if (fd < 0) {
         free(path);
         return NULL;
@@ -145,7 +148,7 @@ char *pdf_font_subset(const char *path, int index, const uint32_t *cps, size_t n
     if (!ok) {
         diag_error(diags, SRCPOS_NONE, "无法写入字体子集的临时文件（%s）：%s",
                    out_path ? out_path : "TMPDIR", strerror(errno));
-        if (out_path) unlink(out_path);
+        if (out_path) unlink(out_path), tempfile_forget(out_path);
         free(out_path);
         out_path = NULL;
     }
@@ -183,6 +186,7 @@ const char *pdf_load_face(HPDF_Doc pdf, const layout_result *r, const layout_con
      * can go at once */
     const char *name = HPDF_LoadTTFontFromFile(pdf, tmp, HPDF_TRUE);
     unlink(tmp);
+    tempfile_forget(tmp);
     free(tmp);
     return name;
 }

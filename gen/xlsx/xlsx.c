@@ -3,8 +3,11 @@
 
 #include "../doc/doc.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The cell formats, made once per workbook: border, alignment, weight,
  * number format. Grid cells pick theirs by what they are. */
@@ -170,6 +173,19 @@ static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats
     return 0;
 }
 
+/* workbook_close failed: a file or temporary-file error with a known
+ * errno is the environment's (4), told in words; anything else is 3. */
+static int close_failed(lxw_error err, int sys_err, const char *path, diag_list *diags)
+{
+    bool file_error = err == LXW_ERROR_CREATING_XLSX_FILE || err == LXW_ERROR_CREATING_TMPFILE ||
+                      err == LXW_ERROR_READING_TMPFILE || err == LXW_ERROR_ZIP_FILE_OPERATION ||
+                      err == LXW_ERROR_ZIP_FILE_ADD || err == LXW_ERROR_ZIP_CLOSE ||
+                      err == LXW_ERROR_MEMORY_MALLOC_FAILED;
+    if (file_error && sys_err) return diag_env_error(diags, path, sys_err, "无法写入 XLSX 文件");
+    diag_error(diags, (srcpos){path, 0, 0}, "写 XLSX 失败：%s", lxw_strerror(err));
+    return file_error ? ENV_FAILURE : 3;
+}
+
 int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *diags)
 {
     lxw_workbook_options wopt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
@@ -200,11 +216,20 @@ int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *d
     }
     int r = xlsx_write_charts(wb, facts, diags);
     if (r > rc) rc = r;
+    /* libxlsxwriter prints its own English "[ERROR] …" lines on stderr;
+     * the diagnostic below says it in the users' words */
+    fflush(stderr);
+    int saved_stderr = dup(STDERR_FILENO);
+    int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_stderr >= 0 && devnull >= 0) dup2(devnull, STDERR_FILENO);
+    errno = 0; /* what the file operations inside workbook_close leave */
     lxw_error err = workbook_close(wb);
+    int sys_err = errno;
+    fflush(stderr);
+    if (saved_stderr >= 0 && devnull >= 0) dup2(saved_stderr, STDERR_FILENO);
+    if (saved_stderr >= 0) close(saved_stderr);
+    if (devnull >= 0) close(devnull);
     buf_free(&title);
-    if (err != LXW_NO_ERROR) {
-        diag_error(diags, (srcpos){path, 0, 0}, "写 XLSX 失败：%s", lxw_strerror(err));
-        return 3;
-    }
+    if (err != LXW_NO_ERROR) return close_failed(err, sys_err, path, diags);
     return rc;
 }

@@ -19,7 +19,12 @@
 
 /** Write the workbook of `u` to `path` (the caller renames it into place).
  *  `facts` supplies the values the notes' Mustache refers to. Returns 0, 1
- *  for bad input (a note that does not render), 3 for a library failure. */
+ *  for bad input (a note that does not render), 3 for a library failure, 4
+ *  (ENV_FAILURE) when the file or libxlsxwriter's temporary files cannot be
+ *  written (the cause in words: 磁盘空间不足, 没有写入权限, …).
+ *  libxlsxwriter 1.1.4 (Debian 12) cannot write a workbook to memory: it
+ *  writes `path` itself, its worksheet data going through tmpfile(3),
+ *  which leaves no name behind. */
 int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *diags);
 
 #endif
