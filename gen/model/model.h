@@ -46,10 +46,21 @@ typedef struct diag {
     char *message; /* UTF-8, Chinese, no trailing newline */
 } diag;
 
+/** At most this many messages of one rule (or, without a rule, of one kind:
+ *  the same message format) are kept for one file and severity; the rest
+ *  are counted, and diag_print says how many in one line. */
+#define DIAG_REPEATS_SHOWN 10
+
+/** Messages of one rule and file (diag.c). */
+typedef struct diag_group diag_group;
+
 /** A list of diagnostics; zero-initialise before use. */
 typedef struct diag_list {
-    diag *items;
+    diag *items;  /* the messages kept */
     size_t count, cap;
+    diag_group *groups; /* per file, rule and severity: how many kept, how many not */
+    size_t n_groups, cap_groups;
+    size_t hidden_errors; /* errors counted but not kept */
 } diag_list;
 
 /** Add a diagnostic. `rule` may be NULL. The message is printf-formatted. */
@@ -61,10 +72,11 @@ void diag_error(diag_list *d, srcpos pos, const char *fmt, ...)
 /** diag_add with a va_list. */
 void diag_vadd(diag_list *d, diag_severity sev, const char *rule, srcpos pos,
                const char *fmt, va_list ap);
-/** Number of diagnostics of severity DIAG_ERROR. */
+/** Number of diagnostics of severity DIAG_ERROR (those not kept included). */
 size_t diag_error_count(const diag_list *d);
 /** Print all diagnostics sorted by file, line, column (stable) as
- *  `file:line:col: 错误|警告 [RULE]: message`. */
+ *  `file:line:col: 错误|警告 [RULE]: message`; after the last kept message
+ *  of a group that had more, one line with the count of the others. */
 void diag_print(const diag_list *d, FILE *out);
 /** Free the list's contents (the list itself may be reused). */
 void diag_list_free(diag_list *d);
@@ -99,6 +111,12 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/** Room for one more element in an array of `n` elements of `size` bytes
+ *  that has no capacity field: it holds 4, then powers of two, and is
+ *  reallocated (doubled) only when `n` reaches that, so appending n
+ *  elements one by one takes linear time. Use: a = xgrow(a, n, sizeof *a);
+ *  a[n++] = x; */
+void *xgrow(void *items, size_t n, size_t size);
 
 /** Read a whole file into a malloc'd NUL-terminated string; NULL on error
  *  (errno set). `*len` (may be NULL) receives the byte length. */
