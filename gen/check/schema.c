@@ -2,7 +2,9 @@
  * table (what gen/input and gen/facts read; README's unit.yaml section).
  * An unknown key is an error at the key, with the nearest known key when
  * one is within two edits ("previos" → previous); a wrong type is an error
- * at the value. */
+ * at the value. The blocks after `unit:` belong to the disclosure: a unit
+ * folder without tables/ needs only `unit:`, and any of them is then a
+ * warning (Y-NO-TABLES). */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -314,7 +316,17 @@ static void walk(cctx *c, const value *v, const char *real, const char *pattern)
     }
 }
 
+/* The blocks only the disclosure (决算公开) reads: required when the unit
+ * folder has tables/, unused (a warning) when it has none. */
+static const char *const DISCLOSURE_BLOCKS[] = {"overview", "previous", "budget", "reasons", "three_public",
+                                                "other", "glossary_notes", "glossary_extra", "attachments"};
+
 void check_schema(cctx *c)
 {
     walk(c, c->u->yaml, "", "");
+    if (c->u->has_tables) return;
+    for (size_t i = 0; i < sizeof DISCLOSURE_BLOCKS / sizeof *DISCLOSURE_BLOCKS; i++)
+        if (value_get(c->u->yaml, DISCLOSURE_BLOCKS[i]))
+            check_report(c, "Y-NO-TABLES", posmap_get_key(c->u->yaml_pos, DISCLOSURE_BLOCKS[i]),
+                         "单位文件夹没有 tables/（不生成决算公开），%s 不会用到", DISCLOSURE_BLOCKS[i]);
 }

@@ -147,12 +147,9 @@ const char *output_add(output_folder *f, const char *name, diag_list *d)
     return temp;
 }
 
-const char *output_final_path(const output_folder *f, const char *name)
+void output_print_paths(const output_folder *f, FILE *out)
 {
-    size_t n = strlen(f->dir) + 1;
-    for (size_t i = f->n_files; i-- > 0;)
-        if (strcmp(f->files[i].final + n, name) == 0) return f->files[i].final;
-    return NULL;
+    for (size_t i = 0; i < f->first_pending; i++) fprintf(out, "%s\n", f->files[i].final);
 }
 
 /* Flush a written temporary file to the disk (a full disk can show only

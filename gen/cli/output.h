@@ -7,6 +7,7 @@
  *   const char *tmp_xlsx = output_add(f, "…附表.xlsx", diags);
  *   … write the two temporary files …
  *   rc = output_commit(f, diags);   // both renamed into place, or neither
+ *   output_print_paths(f, stdout);
  *   output_close(f);                // removes what was not committed
  *
  * A temporary file is named `.juesuan-XXXXXX` in the output folder (so the
@@ -16,9 +17,10 @@
  * file of that pattern left in the folder. The folder is locked (flock on
  * the folder itself) from output_open to output_close, so a second juesuan
  * building into the same folder waits rather than sweeping away the first
- * one's temporary files. One folder may hold several documents: add a
- * document's files, commit them, then add the next document's files; each
- * commit is one unit of replacement.
+ * one's temporary files. One folder may hold several documents: a commit
+ * replaces every file added since the last one, so committing once after
+ * all the documents' files replaces them all together (what `juesuan build`
+ * does), and committing after each document makes each its own unit.
  */
 #ifndef JUESUAN_OUTPUT_H
 #define JUESUAN_OUTPUT_H
@@ -38,8 +40,9 @@ int output_open(output_folder **out, const char *dir, diag_list *d);
  *  valid until output_close), or NULL after an environment error. */
 const char *output_add(output_folder *f, const char *name, diag_list *d);
 
-/** The final path of the file last added as `name` (owned by the folder). */
-const char *output_final_path(const output_folder *f, const char *name);
+/** Print the final path of every committed file, one a line, in the order
+ *  they were added. */
+void output_print_paths(const output_folder *f, FILE *out);
 
 /** Replace the files added since the last commit: flush each to the disk,
  *  then, with the cleanup signals held back, rename every one into place.

@@ -122,13 +122,21 @@ void specs_free(spec_set *s);
  * ---------------------------------------------------------------------- */
 
 /** Load a unit folder: unit.yaml (metadata: unit.name, unit.kind 部门|单位,
- *  unit.year, unit.published YYYY-MM-DD, unit.money_unit 元|万元, …) and one
+ *  unit.year, unit.published YYYY-MM-DD, unit.money_unit 元|万元, …), the
+ *  performance files (performance_load), and, when the folder has tables/
+ *  (u->has_tables: the unit publishes a disclosure), one
  *  CSV per table spec under tables/ (a missing CSV is an error), each bound
  *  to its spec: the header row must match the spec's columns; fixed rows
  *  are found by their 项目 label; subject rows by 科目编码, which must be in
  *  the catalog; amounts are parsed exactly in the unit's money unit.
  *  Returns 0 or -1 (errors in `diags`; `out` is then freeable). */
 int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags);
+
+/** Read the performance files of a loaded unit's folder, each optional:
+ *  performance/department.yaml into u->department (部门整体支出绩效自评报告;
+ *  its content is checked by gen/check). A syntax error is an error at its
+ *  line:col. Returns 0 or -1. */
+int performance_load(unit *u, diag_list *diags);
 
 /** The profile a unit folder uses: the project's templates/
  *  (`project_root`/templates) overlaid by the folder that unit.yaml's

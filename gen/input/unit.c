@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- unit.yaml metadata ------------------------------------------------ */
 
@@ -274,6 +275,19 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
     int rc = load_meta(out, diags);
     if (rc != 0 || !out->money_unit) return -1;
 
+    if (performance_load(out, diags) != 0) rc = -1;
+    /* no tables/ folder: no disclosure (a unit may publish only its
+     * performance reports) */
+    struct stat st;
+    buf_printf(&p, "%s/tables", out->dir);
+    out->has_tables = stat(buf_cstr(&p), &st) == 0;
+    if (out->has_tables && !S_ISDIR(st.st_mode)) {
+        diag_error(diags, (srcpos){buf_cstr(&p), 0, 0}, "tables 应是放各附表 CSV 的文件夹");
+        buf_free(&p);
+        return -1;
+    }
+    buf_free(&p);
+    if (!out->has_tables) return rc;
     out->tables = xcalloc(specs->n_tables ? specs->n_tables : 1, sizeof *out->tables);
     out->n_tables = specs->n_tables;
     for (size_t i = 0; i < specs->n_tables; i++) {

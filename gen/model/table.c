@@ -100,12 +100,21 @@ static void table_free(table *t)
     free(t->path);
 }
 
+void unit_file_free(unit_file *f)
+{
+    free(f->path);
+    value_free(f->root);
+    posmap_free(f->pos);
+    memset(f, 0, sizeof *f);
+}
+
 void unit_free(unit *u)
 {
     for (size_t i = 0; i < u->n_tables; i++) table_free(&u->tables[i]);
     free(u->tables);
     value_free(u->yaml);
     posmap_free(u->yaml_pos);
+    unit_file_free(&u->department);
     free(u->dir);
     free(u->id);
     free(u->yaml_path);
