@@ -10,22 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum ykind {
-    Y_MAP,    /* a mapping */
-    Y_LIST,   /* a sequence */
-    Y_TEXT,   /* text (a plain number is accepted as text) */
-    Y_MONEY,  /* an amount in the unit's money unit */
-    Y_COUNT,  /* a whole number >= 0 */
-    Y_SCALAR  /* any scalar: unit.* values, which unit_load checks itself */
-} ykind;
-
 /* Paths from the document root; "*" is any key of a mapping, "#" any item
  * of a sequence. A parent comes before its children. */
-static const struct {
-    const char *path;
-    ykind kind;
-    const char *what; /* how a type error names the expected value (NULL: by kind) */
-} SCHEMA[] = {
+static const schema_key SCHEMA[] = {
     {"unit", Y_MAP, NULL},
     {"unit.name", Y_TEXT, NULL},
     {"unit.short_name", Y_TEXT, NULL},
@@ -329,4 +316,10 @@ void check_schema(cctx *c)
         if (value_get(c->u->yaml, DISCLOSURE_BLOCKS[i]))
             check_report(c, "Y-NO-TABLES", posmap_get_key(c->u->yaml_pos, DISCLOSURE_BLOCKS[i]),
                          "单位文件夹没有 tables/（不生成决算公开），%s 不会用到", DISCLOSURE_BLOCKS[i]);
+}
+
+const schema_key *schema_keys(size_t *n)
+{
+    *n = N_SCHEMA;
+    return SCHEMA;
 }

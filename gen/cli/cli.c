@@ -1,5 +1,4 @@
 /* cli.c — argument parsing and the build / check / facts commands. */
-#include "cli.h"
 #include "internal.h"
 
 #include "../check/check.h"
@@ -29,6 +28,8 @@ static const char USAGE[] =
     "  juesuan facts UNIT_DIR                  以 JSON 输出由数据计算出的全部数字和措辞\n"
     "  juesuan markup UNIT_DIR [--doc NAME]    输出模板渲染后的文档标记（排版之前的全文；\n"
     "                                          不给 --doc 时为第一份文档）\n"
+    "  juesuan init UNIT_DIR                   新建单位文件夹：带说明的 unit.yaml、13 张表的 CSV 表头、README\n"
+    "  juesuan import BOOK.xlsx -o UNIT_DIR    从工作簿读入 13 张公开表，写成 UNIT_DIR/tables/*.csv\n"
     "  juesuan --help                          显示本帮助\n"
     "  juesuan --version                       显示版本\n"
     "\n"
@@ -49,7 +50,7 @@ static bool is_project(const char *dir)
     return yes;
 }
 
-static char *project_root(void)
+char *project_root(void)
 {
     const char *env = getenv("JUESUAN_HOME");
     if (env && *env) return xstrdup(env);
@@ -244,7 +245,10 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, 
     memset(b, 0, sizeof *b);
     int lr = project_load(p, dir, d);
     if (lr != EXIT_OK) return lr;
-    if (unit_load(dir, &p->specs, &b->u, d) != 0) return EXIT_BAD_INPUT;
+    if (unit_load(dir, &p->specs, &b->u, d) != 0) {
+        if (check && b->u.yaml) check_missing(&b->u, d); /* everything still missing, in one run */
+        return EXIT_BAD_INPUT;
+    }
     if (check && check_unit(&b->u, &p->specs, d) > 0) return EXIT_BAD_INPUT;
     if (p->layout) { /* building: every character must be in the fonts */
         buf path = {0};
@@ -485,6 +489,8 @@ int cli_run(int argc, char **argv)
     if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2, MODE_CHECK);
     if (strcmp(cmd, "facts") == 0) return cmd_check(argc - 2, argv + 2, MODE_FACTS);
     if (strcmp(cmd, "markup") == 0) return cmd_check(argc - 2, argv + 2, MODE_MARKUP);
+    if (strcmp(cmd, "init") == 0) return cmd_init(argc - 2, argv + 2);
+    if (strcmp(cmd, "import") == 0) return cmd_import(argc - 2, argv + 2);
     fprintf(stderr, "juesuan: 错误: 未知命令 %s\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

@@ -11,6 +11,7 @@
 #define JUESUAN_CLI_INTERNAL_H
 
 #include "../doc/doc.h"
+#include "cli.h"
 
 /** Writes the workbook that goes with a document (NULL: none). */
 typedef int (*workbook_fn)(const unit *u, const value *facts, const char *path, diag_list *diags);
@@ -42,6 +43,30 @@ typedef struct document {
     char *markup;      /* the rendered root template (set by the CLI) */
     doc blocks;        /* the markup parsed and resolved (set by the CLI) */
 } document;
+
+/** The project folder (templates/, fonts/): $JUESUAN_HOME, else the nearest
+ *  folder above the executable that has templates/tables, else ".".
+ *  Returns malloc'd text. */
+char *project_root(void);
+
+/** Make a folder and its parents (existing ones are fine); 0 or -1 (errno). */
+int cli_mkdirs(const char *path);
+
+/** Write `len` bytes to `path` through a temporary file in the same folder
+ *  renamed into place (mode 0666 less the umask; SIGINT & co. remove the
+ *  temporary file). An error names the path and the cause in words in `d`
+ *  (an environment failure: the caller exits EXIT_ENVIRONMENT); returns 0
+ *  or -1. */
+int cli_write_file(const char *path, const char *data, size_t len, diag_list *d);
+
+/** True when something (a file, folder or link) is at `path`. */
+bool cli_exists(const char *path);
+
+/** juesuan init UNIT_DIR (init.c); returns the exit status. */
+int cmd_init(int argc, char **argv);
+
+/** juesuan import WORKBOOK.xlsx -o UNIT_DIR (import.c); returns the exit status. */
+int cmd_import(int argc, char **argv);
 
 /** The registry, in the order documents are built and listed; `*n` gets its length. */
 const document_kind *document_kinds(size_t *n);

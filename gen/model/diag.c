@@ -127,7 +127,15 @@ static void print_place(const char *file, int line, int col, FILE *out)
         return;
     }
     fputs(file, out);
-    if (line > 0) {
+    size_t n = strlen(file);
+    if (n && file[n - 1] == '!' && line > 0 && col > 0) {
+        /* a workbook sheet: the cell as A1 (column letters, row) */
+        char letters[8];
+        int nl = 0;
+        for (int c = col; c > 0 && nl < 7; c = (c - 1) / 26) letters[nl++] = (char)('A' + (c - 1) % 26);
+        while (nl > 0) fputc(letters[--nl], out);
+        fprintf(out, "%d", line);
+    } else if (line > 0) {
         fprintf(out, ":%d", line);
         if (col > 0) fprintf(out, ":%d", col);
     }

@@ -23,7 +23,9 @@
  * ---------------------------------------------------------------------- */
 
 /** Where a value was read: file path (borrowed, must outlive the value),
- *  1-based line and column (column counts characters, not bytes; 0 = unknown). */
+ *  1-based line and column (column counts characters, not bytes; 0 = unknown).
+ *  A cell of a workbook sheet has `file` "BOOK.xlsx:SHEET!" (ending in '!'),
+ *  `line` its row and `col` its column: it prints as BOOK.xlsx:SHEET!C7. */
 typedef struct srcpos {
     const char *file;
     int line;

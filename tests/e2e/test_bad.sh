@@ -103,6 +103,7 @@ run_case() {
     cd "$R"
     case $CMD in
       build) "$bin" build $OPTS "$ARG" -o "$OUT" >"$W/stdout" 2>"$W/stderr" ;;
+      import) "$bin" import "$ARG" -o "$OUT" >"$W/stdout" 2>"$W/stderr" ;;
       *) "$bin" "$CMD" $OPTS "$ARG" >"$W/stdout" 2>"$W/stderr" ;;
     esac
     rc=$?

@@ -22,7 +22,7 @@ expect() {
   name=$1 words=$2 dir=$3; shift 3
   "$@" >"$w/out" 2>"$w/err"
   rc=$?
-  left=$(find "$dir" -name '*.pdf' -o -name '*.xlsx' -o -name '.juesuan-*' 2>/dev/null | head -3 | tr '\n' ' ')
+  left=$(find "$dir" -name '*.pdf' -o -name '*.xlsx' -o -name '*.juesuan-*' -o -name '*.yaml' -o -name '*.csv' 2>/dev/null | head -3 | tr '\n' ' ')
   if [ $rc = 4 ] && grep -qF "$words" "$w/err" && grep -qF "$dir" "$w/err" && [ -z "$left" ] && [ ! -s "$w/out" ]; then
     ok "$name: exit 4, “$words” with the path ($(head -1 "$w/err" | cut -c1-160))"
   else
@@ -88,6 +88,7 @@ if mount -t tmpfs -o size=64k tmpfs "$mnt" 2>/dev/null; then
   expect "full disk (64 KB tmpfs)" "磁盘空间不足" "$mnt" "$bin" build input/leshan-2024 -o "$mnt"
   mount -o remount,ro "$mnt" 2>/dev/null && \
     expect "read-only file system (tmpfs remounted ro)" "只读" "$mnt" "$bin" build input/leshan-2024 -o "$mnt"
+    expect "juesuan init on a read-only file system" "只读" "$mnt" "$bin" init "$mnt/newunit"
   umount "$mnt"
   # room for the PDF but not the XLSX: the XLSX error, and the PDF not published
   "$bin" build input/leshan-2024 -o "$w/good" >/dev/null 2>&1

@@ -200,6 +200,7 @@ static const rcase CASES[] = {
     {"Y-TYPE", E, {{YAML, 17, "duties:", "duties: 一条\n  dutiesx:"}}, YAML, 17, "overview.duties 应是主要职责的列表（每条一项，不必写编号），实为“一条”"},
     {"Y-TYPE", E, {{YAML, 119, "4", "four"}}, YAML, 119, "other.assets.vehicles.total 应是非负整数，实为“four”"},
     {"Y-TYPE", E, {{YAML, 130, "3", "[3]"}}, YAML, 130, "应是非负整数"},
+    {"Y-MISSING", E, {{YAML, 35, "4010.58", ""}}, YAML, 35, "unit.yaml 还缺 previous.total：上年收、支总计"},
     {"Y-NO-TABLES", W, {{"tables", -1, NULL, NULL}}, YAML, 15, "单位文件夹没有 tables/（不生成决算公开），overview 不会用到"},
     {"Y-PREV-3P", E, {{YAML, 43, "12.4210", "13.4210"}}, YAML, 43, "应为 12.421，实为 13.421，相差 1.00"},
     /* the classification tree */
