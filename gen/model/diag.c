@@ -43,11 +43,25 @@ static diag_group *group_of(diag_list *d, diag_severity sev, const char *rule, c
     return g;
 }
 
+static bool shown_all(const diag_list *d, const char *rule)
+{
+    for (size_t i = 0; rule && i < d->n_show_all; i++)
+        if (strcmp(d->show_all[i], rule) == 0) return true;
+    return false;
+}
+
+void diag_show_all(diag_list *d, const char *rule)
+{
+    if (shown_all(d, rule)) return;
+    d->show_all = xrealloc(d->show_all, (d->n_show_all + 1) * sizeof *d->show_all);
+    d->show_all[d->n_show_all++] = xstrdup(rule);
+}
+
 void diag_vadd(diag_list *d, diag_severity sev, const char *rule, srcpos pos,
                const char *fmt, va_list ap)
 {
     diag_group *g = group_of(d, sev, rule, pos.file, fmt);
-    if (g->shown >= DIAG_REPEATS_SHOWN) {
+    if (g->shown >= DIAG_REPEATS_SHOWN && !shown_all(d, rule)) {
         g->hidden++;
         if (sev == DIAG_ERROR) d->hidden_errors++;
         return;
@@ -182,6 +196,8 @@ void diag_list_free(diag_list *d)
         free(d->groups[i].file);
         free(d->groups[i].rule);
     }
+    for (size_t i = 0; i < d->n_show_all; i++) free(d->show_all[i]);
+    free(d->show_all);
     free(d->items);
     free(d->groups);
     memset(d, 0, sizeof *d);

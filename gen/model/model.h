@@ -63,6 +63,8 @@ typedef struct diag_list {
     diag_group *groups; /* per file, rule and severity: how many kept, how many not */
     size_t n_groups, cap_groups;
     size_t hidden_errors; /* errors counted but not kept */
+    char **show_all;      /* rules whose messages are all kept (diag_show_all) */
+    size_t n_show_all;
 } diag_list;
 
 /** Add a diagnostic. `rule` may be NULL. The message is printf-formatted. */
@@ -71,6 +73,10 @@ void diag_add(diag_list *d, diag_severity sev, const char *rule, srcpos pos,
 /** diag_add with severity DIAG_ERROR and no rule. */
 void diag_error(diag_list *d, srcpos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/** Keep every message of `rule`, beyond DIAG_REPEATS_SHOWN: for a rule
+ *  whose messages are each different and needed together (Y-MISSING: every
+ *  key still missing, in one run). */
+void diag_show_all(diag_list *d, const char *rule);
 /** diag_add with a va_list. */
 void diag_vadd(diag_list *d, diag_severity sev, const char *rule, srcpos pos,
                const char *fmt, va_list ap);

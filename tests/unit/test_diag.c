@@ -39,6 +39,26 @@ static void test_repeats_capped(void **state)
     diag_list_free(&d);
 }
 
+/* A rule marked show-all keeps every message (a list needed whole). */
+static void test_show_all(void **state)
+{
+    (void)state;
+    diag_list d = {0};
+    diag_show_all(&d, "Y-MISSING");
+    diag_show_all(&d, "Y-MISSING");
+    for (int i = 0; i < 25; i++) {
+        diag_add(&d, DIAG_ERROR, "Y-MISSING", (srcpos){"unit.yaml", i + 1, 1}, "还缺 key%d", i);
+        diag_add(&d, DIAG_ERROR, "X-OTHER", (srcpos){"unit.yaml", i + 1, 2}, "其他 %d", i);
+    }
+    assert_int_equal(d.count, 25 + DIAG_REPEATS_SHOWN);
+    assert_int_equal(diag_error_count(&d), 50);
+    char *t = diags_text(&d);
+    assert_non_null(strstr(t, "unit.yaml:25:1: 错误 [Y-MISSING]: 还缺 key24\n"));
+    assert_non_null(strstr(t, "同类错误另有 15 条未列出"));
+    free(t);
+    diag_list_free(&d);
+}
+
 /* Without a rule, a message's kind is its format: two formats are two kinds. */
 static void test_ruleless_kinds(void **state)
 {
@@ -120,6 +140,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_repeats_capped),
         cmocka_unit_test(test_ruleless_kinds),
+        cmocka_unit_test(test_show_all),
         cmocka_unit_test(test_sorted_stable),
         cmocka_unit_test(test_env_words),
         cmocka_unit_test(test_xgrow),
