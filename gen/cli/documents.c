@@ -22,6 +22,14 @@ static const document_kind KINDS[] = {
         .subject = "{{unit.year}}年度{{unit.kind}}决算公开",
         .workbook = xlsx_write,
     },
+    {
+        .name = "department",
+        .source = "performance/department.yaml（部门整体支出绩效自评报告）",
+        .facts = "performance.department",
+        .root = "performance/department/{{performance.department.layout}}.mustache",
+        .file_name = "{{unit.name}}{{unit.year}}年度{{performance.department.title}}",
+        .subject = "{{unit.year}}年度部门整体支出绩效自评报告",
+    },
 };
 enum { N_KINDS = sizeof KINDS / sizeof KINDS[0] };
 

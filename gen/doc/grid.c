@@ -431,6 +431,11 @@ int doc_resolve_tables(doc *d, const unit *u, const value *facts, diag_list *dia
     for (size_t i = 0; i < d->count; i++) {
         block *b = &d->blocks[i];
         if (b->type != BLOCK_TABLE || b->grid) continue;
+        if (b->from_facts) {
+            b->grid = table_grid_from_facts(value_get_path(facts, b->arg), b->pos, diags);
+            if (!b->grid) rc = -1;
+            continue;
+        }
         const table *t = b->arg ? unit_table(u, b->arg) : NULL;
         if (!t) {
             diag_error(diags, b->pos, "@table %s：没有这个表格规格（templates/tables/ 中的 id）", b->arg ? b->arg : "");

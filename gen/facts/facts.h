@@ -27,6 +27,15 @@
  *   glossary        第三部分: [{number, term, text}]
  *   attachments     第四部分: [{number, title}], has_attachments
  *   tables          第五部分: [{id, label, title, number “一”, sheet}]
+ *   (the keys above only when the unit folder has tables/: the disclosure)
+ *   performance.department  the 部门整体支出绩效自评报告 (performance/department.yaml):
+ *                   title, header, signature, basics, finance (income,
+ *                   expenditure, balance, budget, execution, by_function),
+ *                   management, evaluation, conclusion, analysis, achievements,
+ *                   problems, suggestions (bodies: {items [{paragraph} |
+ *                   {section {n, cn, title, lead, inline, score, text}}]}),
+ *                   score {has_scores, total}, figures {name: printed},
+ *                   grids (the tables @grid prints)
  * A change is {current, previous, amount, equal, increase, decrease,
  * direction 增加|减少|持平, rate_direction 增长|下降|持平, previous_zero,
  * has_percent, percent}; see facts_change.
