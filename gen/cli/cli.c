@@ -317,6 +317,10 @@ static int build_unit(project *p, const char *dir, const char *only, const char 
     unit_build b;
     int rc = unit_prepare(p, dir, &b, true, true, only, d);
     output_folder *out = NULL;
+    if (rc == EXIT_OK && !b.u.pub_year) { /* check and facts do without it; the files carry it */
+        diag_error(d, unit_pos(&b.u, "unit"), "build 需要 unit.published（公开时间，YYYY-MM-DD）：它印在封面上，也是文件的创建日期");
+        rc = EXIT_BAD_INPUT;
+    }
     if (rc != EXIT_OK) goto done;
 
     buf ob = {0};
