@@ -89,5 +89,6 @@ void check_fixed(cctx *c);
 void check_cross(cctx *c);
 void check_three_public(cctx *c);
 void check_plausible(cctx *c);
+void check_projects(cctx *c);
 
 #endif

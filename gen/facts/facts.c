@@ -280,6 +280,7 @@ value *facts_build(const unit *u, const spec_set *specs, const facts_options *o,
     value_set(root, "glossary", facts_glossary(&c));
     value *att = value_set(root, "attachments", facts_attachments(&c));
     value_set_bool(root, "has_attachments", value_count(att) > 0);
+    facts_performance_projects(&c, value_set(root, "performance", value_new_map()));
     value_set(root, "tables", facts_tables(specs));
     if (diag_error_count(diags) > before) {
         value_free(root);

@@ -51,6 +51,10 @@ value *facts_fund(fctx *c, const char *table_id, const char *column, const char 
 value *facts_other(fctx *c);
 value *facts_glossary(fctx *c);
 
+/** performance.projects (projects.c): one entry per 项目支出绩效自评表, with
+ *  has_projects, project_count and table_title, set into `performance`. */
+void facts_performance_projects(fctx *c, value *performance);
+
 /** 图1–图7 (charts.c), copied from the sections already in `root`. */
 value *facts_charts(const value *root);
 

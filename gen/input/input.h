@@ -84,10 +84,11 @@ typedef struct spec_set {
     size_t n_tables;
     catalog functions;  /* 支出功能分类, from catalog/functions.csv */
     catalog economic;   /* 部门预算支出经济分类, from catalog/economic.csv */
+    perf_rules perf;    /* 项目支出绩效自评表 scoring, from performance/scoring.yaml */
 } spec_set;
 
-/** Load every templates/tables/NN.yaml and templates/catalog/{functions,economic}.csv
- *  from `templates_dir`. Returns 0 or -1. */
+/** Load every templates/tables/NN.yaml, templates/catalog/{functions,economic}.csv
+ *  and templates/performance/scoring.yaml from `templates_dir`. Returns 0 or -1. */
 int specs_load(const char *templates_dir, spec_set *out, diag_list *diags);
 
 /** The spec with id `id`, or NULL. */
@@ -111,6 +112,20 @@ void specs_free(spec_set *s);
  *  the catalog; amounts are parsed exactly in the unit's money unit.
  *  Returns 0 or -1 (errors in `diags`; `out` is then freeable). */
 int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags);
+
+/** Read the unit's performance/projects/NAME.yaml (a missing folder means no
+ *  projects) into u->projects, in file-name order: one 项目支出绩效自评表 per
+ *  file (keys: README "performance/projects"). Unknown keys, wrong types,
+ *  amounts that are not exact decimals, weights and scores that are not
+ *  numbers >= 0 with at most 2 decimals, an unknown 指标性质 and a duplicate
+ *  project code are errors at their file:line:col. Returns 0 or -1. */
+int projects_load(unit *u, diag_list *diags);
+
+/** Read the scoring rules of the 自评表 (templates/performance/scoring.yaml):
+ *  table_title, budget_weight, indicator_weight, budget_score {rate exact|printed,
+ *  decimals 0–2, rounding half_up|down}, zero_budget {rate: text, score: full|zero}.
+ *  Returns 0 or -1 (errors at file:line:col). */
+int perf_rules_load(const char *path, perf_rules *out, diag_list *diags);
 
 /** Complete the subject tables of a unit (unit_load calls this last): the
  *  类 and 款 rows and the 合计 row a CSV leaves out are added, computed from

@@ -534,6 +534,9 @@ int specs_load(const char *templates_dir, spec_set *out, diag_list *diags)
     cat.len = 0;
     buf_printf(&cat, "%s/catalog/economic.csv", templates_dir);
     if (catalog_load(buf_cstr(&cat), &out->economic, diags) != 0) errors++;
+    cat.len = 0;
+    buf_printf(&cat, "%s/performance/scoring.yaml", templates_dir);
+    if (perf_rules_load(buf_cstr(&cat), &out->perf, diags) != 0) errors++;
     buf_free(&cat);
     return errors ? -1 : 0;
 }
@@ -558,5 +561,6 @@ void specs_free(spec_set *s)
     free(s->tables);
     catalog_free(&s->functions);
     catalog_free(&s->economic);
+    perf_rules_free(&s->perf);
     memset(s, 0, sizeof *s);
 }

@@ -293,5 +293,6 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
         if (c.errors) rc = -1;
     }
     unit_subtotals(out, specs);
+    if (projects_load(out, diags) != 0) rc = -1;
     return rc;
 }
