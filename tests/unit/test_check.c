@@ -1,6 +1,7 @@
 /* test_check.c — the rules of gen/check and the subtotals of gen/input.
  *
- * Both examples pass without a single diagnostic. Then, for every rule of
+ * Both examples pass without a single diagnostic (Leshan: but for the one
+ * warning its published 自评表 earns). Then, for every rule of
  * the table, a copy of input/leshan-2024 with one figure (or key) edited
  * must produce that rule at the file:line of the edited or dependent cell,
  * with its 应为/实为 figures. Run from the project root. */
@@ -127,7 +128,10 @@ static void test_examples_pass(void **state)
         for (size_t t = 0; t < u.n_tables; t++)
             for (size_t r = 0; r < u.tables[t].n_rows; r++) assert_false(u.tables[t].rows[r].computed);
         assert_int_equal(check_unit(&u, &specs, &d), 0);
-        /* no warnings either (Leshan's class rows are the exact sums of its 项) */
+        /* no warnings either (Leshan's class rows are the exact sums of its 项),
+         * but for seed 003's own 定性 indicator scored 5 of 10 without a
+         * 未完成原因分析 (input/leshan-2024/README.md; test_projects.c) */
+        if (i == 0 && d.count == 1 && strcmp(d.items[0].rule, "PRJ-REASON") == 0) diag_list_free(&d);
         if (d.count) fail_msg("%s: %s", units[i], diags_text(&d));
         unit_free(&u);
         diag_list_free(&d);
