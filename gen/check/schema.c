@@ -31,6 +31,7 @@ static const struct {
     {"unit.year", Y_SCALAR, NULL},
     {"unit.published", Y_SCALAR, NULL},
     {"unit.money_unit", Y_SCALAR, NULL},
+    {"profile", Y_TEXT, "模板配置（profile）的名称或文件夹路径"},
     {"overview", Y_MAP, NULL},
     {"overview.duties", Y_LIST, "主要职责的列表（每条一项，不必写编号）"},
     {"overview.duties.#", Y_TEXT, NULL},

@@ -62,8 +62,12 @@ static char *project_root(void)
 
 /* ---- one unit: load → facts → render → doc ------------------------------- */
 
+/* The project folder, and what one unit's profile gives: specs, options,
+ * style and partials, all found through the profile (gen/model profile_find). */
 typedef struct project {
     char *root;
+    bool need_layout;
+    profile prof;
     spec_set specs;
     bool specs_loaded;
     facts_options options;
@@ -80,10 +84,12 @@ static const char *partial_lookup(void *ctx, const char *name)
         if (strcmp(p->partial_names[i], name) == 0) return p->partial_texts[i];
     for (const char *c = name; *c; c++) /* names are plain file names */
         if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-')) return NULL;
-    buf path = {0};
-    buf_printf(&path, "%s/templates/parts/%s.mustache", p->root, name);
-    char *text = file_read_all(buf_cstr(&path), NULL);
-    buf_free(&path);
+    buf rel = {0};
+    buf_printf(&rel, "parts/%s.mustache", name);
+    char *path = profile_find(&p->prof, buf_cstr(&rel));
+    buf_free(&rel);
+    char *text = path ? file_read_all(path, NULL) : NULL;
+    free(path);
     if (!text) return NULL;
     /* a one-line partial is an inline snippet ({{>change}} inside a
      * sentence): its final newline is the file's, not the snippet's */
@@ -97,35 +103,52 @@ static const char *partial_lookup(void *ctx, const char *name)
     return text;
 }
 
-static void project_free(project *p)
+/* Drop what one unit's profile loaded. */
+static void project_unload(project *p)
 {
     if (p->specs_loaded) specs_free(&p->specs);
+    p->specs_loaded = false;
     facts_options_free(&p->options);
     layout_config_free(p->layout);
+    p->layout = NULL;
     for (size_t i = 0; i < p->n_partials; i++) free(p->partial_names[i]), free(p->partial_texts[i]);
     free(p->partial_names);
     free(p->partial_texts);
+    p->partial_names = p->partial_texts = NULL;
+    p->n_partials = 0;
+    profile_free(&p->prof);
+}
+
+static void project_free(project *p)
+{
+    project_unload(p);
     free(p->root);
 }
 
-/* Load what every unit shares; returns an exit status. */
-static int project_open(project *p, bool need_layout, diag_list *d)
+static void project_open(project *p, bool need_layout)
 {
     memset(p, 0, sizeof *p);
     p->root = project_root();
-    buf t = {0};
-    buf_printf(&t, "%s/templates", p->root);
-    int rc = specs_load(buf_cstr(&t), &p->specs, d);
+    p->need_layout = need_layout;
+}
+
+/* Load what the unit in `dir` needs from its profile (templates/ overlaid by
+ * unit.yaml's `profile:`); returns an exit status. */
+static int project_load(project *p, const char *dir, diag_list *d)
+{
+    project_unload(p);
+    int rc = unit_profile(dir, p->root, &p->prof, d);
+    if (specs_load_profile(&p->prof, dir, &p->specs, d) != 0) rc = -1;
     p->specs_loaded = true;
-    if (facts_options_load(buf_cstr(&t), &p->options, d) != 0) rc = -1;
-    buf_free(&t);
+    if (facts_options_load_profile(&p->prof, &p->options, d) != 0) rc = -1;
     if (rc != 0) return EXIT_BAD_INPUT;
-    if (need_layout) {
-        buf style = {0}, fonts = {0};
-        buf_printf(&style, "%s/templates/style.yaml", p->root);
+    if (p->need_layout) {
+        buf fonts = {0};
+        char *style = profile_find(&p->prof, "style.yaml");
+        if (!style) style = profile_base_path(&p->prof, "style.yaml");
         buf_printf(&fonts, "%s/fonts/fonts.yaml", p->root);
-        p->layout = layout_config_load(buf_cstr(&style), buf_cstr(&fonts), p->root, d);
-        buf_free(&style);
+        p->layout = layout_config_load(style, buf_cstr(&fonts), p->root, d);
+        free(style);
         buf_free(&fonts);
         if (!p->layout) return EXIT_BAD_INPUT;
     }
@@ -172,6 +195,8 @@ static int check_yaml_glyphs(const layout_config *cfg, const unit *u, const valu
 static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, bool render, diag_list *d)
 {
     memset(b, 0, sizeof *b);
+    int lr = project_load(p, dir, d);
+    if (lr != EXIT_OK) return lr;
     if (unit_load(dir, &p->specs, &b->u, d) != 0) return EXIT_BAD_INPUT;
     if (check && check_unit(&b->u, &p->specs, d) > 0) return EXIT_BAD_INPUT;
     if (p->layout) { /* building: every character must be in the fonts */
@@ -184,12 +209,13 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, 
     if (!b->facts) return EXIT_BAD_INPUT;
     if (!render) return EXIT_OK;
 
-    buf path = {0};
-    buf_printf(&path, "%s/templates/disclosure.mustache", p->root);
-    char *tmpl = file_read_all(buf_cstr(&path), NULL);
+    char *path = profile_find(&p->prof, "disclosure.mustache");
+    char *tmpl = path ? file_read_all(path, NULL) : NULL;
     if (!tmpl) {
-        diag_error(d, (srcpos){buf_cstr(&path), 0, 0}, "无法读取模板：%s", strerror(errno));
-        buf_free(&path);
+        int err = path ? errno : ENOENT;
+        if (!path) path = profile_base_path(&p->prof, "disclosure.mustache");
+        diag_error(d, (srcpos){path, 0, 0}, "无法读取模板：%s", strerror(err));
+        free(path);
         return EXIT_BAD_INPUT;
     }
     template_options opt = {0};
@@ -197,9 +223,9 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, 
     opt.partials = partial_lookup;
     opt.partials_ctx = p;
     opt.escape = template_escape_markup; /* a text from unit.yaml stays text: no heading or @directive */
-    b->markup = template_render(tmpl, b->facts, &opt, buf_cstr(&path), d);
+    b->markup = template_render(tmpl, b->facts, &opt, path, d);
     free(tmpl);
-    buf_free(&path);
+    free(path);
     if (!b->markup) return EXIT_BAD_INPUT;
     int rc = doc_parse(b->markup, "templates/disclosure.mustache（渲染结果）", &b->document, d);
     if (rc == 0) rc = doc_resolve_tables(&b->document, &b->u, b->facts, d);
@@ -360,9 +386,10 @@ static int cmd_build(int argc, char **argv)
     }
     diag_list d = {0};
     project p;
-    int rc = project_open(&p, true, &d);
+    project_open(&p, true);
+    int rc = EXIT_OK;
     /* every unit is tried: one unit's bad input does not stop the others */
-    for (size_t i = 0; p.layout && i < n; i++) {
+    for (size_t i = 0; i < n; i++) {
         int r = build_unit(&p, units[i], out, &d);
         if (r > rc) rc = r;
     }
@@ -388,10 +415,10 @@ static int cmd_check(int argc, char **argv, check_mode mode)
         }
     diag_list d = {0};
     project p;
-    int rc = project_open(&p, mode == MODE_CHECK, &d); /* check also tries every character against the fonts */
-    bool opened = rc == EXIT_OK;
+    project_open(&p, mode == MODE_CHECK); /* check also tries every character against the fonts */
+    int rc = EXIT_OK;
     /* every unit is checked: one unit's bad input does not hide the others' */
-    for (int i = 0; opened && i < argc; i++) {
+    for (int i = 0; i < argc; i++) {
         unit_build b;
         int r = unit_prepare(&p, argv[i], &b, mode == MODE_CHECK, mode != MODE_FACTS, &d);
         if (r == EXIT_OK && mode == MODE_FACTS) {

@@ -56,6 +56,7 @@ typedef struct facts_options {
                                 reader can check it with a calculator) */
     bool list_zero_items;    /* structure lists name items of 0 too */
     bool zero_percent_plain; /* a zero percent is written "0", not "0.00" */
+    bool percent_trim_zeros; /* percents without trailing zeros: "100", "98.5" */
     value *glossary;         /* templates/glossary.yaml: before/after term lists */
     posmap *glossary_pos;
 } facts_options;
@@ -64,6 +65,16 @@ typedef struct facts_options {
  *  are errors; missing keys keep the defaults) and the fixed 名词解释 terms
  *  from templates_dir/glossary.yaml. Returns 0 or -1. */
 int facts_options_load(const char *templates_dir, facts_options *out, diag_list *diags);
+
+/** facts_options_load through a profile: every layer's facts.yaml in turn
+ *  (a layer's keys replace the ones below), the top-most glossary.yaml. */
+int facts_options_load_profile(const profile *p, facts_options *out, diag_list *diags);
+
+/** Set the options a map gives (`map`'s keys: prior_zero_as_100, …; each
+ *  true or false); `pos` and `prefix` ("options.") place messages about an
+ *  unknown key or a value that is not a bool. Returns 0 or -1. */
+int facts_options_apply(facts_options *o, const value *map, const posmap *pos, const char *prefix,
+                        diag_list *diags);
 
 /** Free what facts_options_load allocated. */
 void facts_options_free(facts_options *o);

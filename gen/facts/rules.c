@@ -7,51 +7,80 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Read one facts.yaml over `out`: its keys replace the values so far. */
+static int options_read(const char *path, facts_options *out, diag_list *diags)
+{
+    value *root = NULL;
+    posmap *pos = NULL;
+    int rc = yaml_load(path, &root, &pos, diags);
+    if (rc == 0) rc = facts_options_apply(out, root, pos, "", diags);
+    value_free(root);
+    posmap_free(pos);
+    return rc;
+}
+
+int facts_options_apply(facts_options *o, const value *map, const posmap *pos, const char *prefix, diag_list *diags)
+{
+    static const struct {
+        const char *key;
+        size_t offset;
+    } keys[] = {
+        {"prior_zero_as_100", offsetof(facts_options, prior_zero_as_100)},
+        {"largest_remainder", offsetof(facts_options, largest_remainder)},
+        {"list_zero_items", offsetof(facts_options, list_zero_items)},
+        {"zero_percent_plain", offsetof(facts_options, zero_percent_plain)},
+        {"percent_trim_zeros", offsetof(facts_options, percent_trim_zeros)},
+    };
+    int rc = 0;
+    for (size_t i = 0; i < value_count(map); i++) {
+        const char *k = value_key_at(map, i);
+        const value *v = value_at(map, i);
+        buf path = {0};
+        buf_printf(&path, "%s%s", prefix, k);
+        size_t j = 0;
+        while (j < sizeof keys / sizeof keys[0] && strcmp(keys[j].key, k) != 0) j++;
+        if (j == sizeof keys / sizeof keys[0]) {
+            diag_error(diags, posmap_get_key(pos, buf_cstr(&path)), "未知的选项 %s（可用 prior_zero_as_100、largest_remainder、list_zero_items、zero_percent_plain、percent_trim_zeros）", k);
+            rc = -1;
+        } else if (value_get_type(v) != VALUE_BOOL) {
+            diag_error(diags, posmap_get(pos, buf_cstr(&path)), "选项 %s 应是 true 或 false", k);
+            rc = -1;
+        } else {
+            *(bool *)((char *)o + keys[j].offset) = value_get_bool(v);
+        }
+        buf_free(&path);
+    }
+    return rc;
+}
+
 int facts_options_load(const char *templates_dir, facts_options *out, diag_list *diags)
 {
+    profile p;
+    profile_init(&p, templates_dir);
+    int rc = facts_options_load_profile(&p, out, diags);
+    profile_free(&p);
+    return rc;
+}
+
+int facts_options_load_profile(const profile *p, facts_options *out, diag_list *diags)
+{
     memset(out, 0, sizeof *out);
-    buf path = {0};
-    buf_printf(&path, "%s/facts.yaml", templates_dir);
     /* defaults: what seed 003 (Sichuan) does */
     out->prior_zero_as_100 = true;
     out->largest_remainder = false;
     out->list_zero_items = false;
     out->zero_percent_plain = true;
-    value *root = NULL;
-    posmap *pos = NULL;
-    int rc = yaml_load(buf_cstr(&path), &root, &pos, diags);
-    if (rc == 0) {
-        static const struct {
-            const char *key;
-            size_t offset;
-        } keys[] = {
-            {"prior_zero_as_100", offsetof(facts_options, prior_zero_as_100)},
-            {"largest_remainder", offsetof(facts_options, largest_remainder)},
-            {"list_zero_items", offsetof(facts_options, list_zero_items)},
-            {"zero_percent_plain", offsetof(facts_options, zero_percent_plain)},
-        };
-        for (size_t i = 0; i < value_count(root); i++) {
-            const char *k = value_key_at(root, i);
-            const value *v = value_at(root, i);
-            size_t j = 0;
-            while (j < sizeof keys / sizeof keys[0] && strcmp(keys[j].key, k) != 0) j++;
-            if (j == sizeof keys / sizeof keys[0]) {
-                diag_error(diags, posmap_get(pos, k), "未知的选项 %s", k);
-                rc = -1;
-            } else if (value_get_type(v) != VALUE_BOOL) {
-                diag_error(diags, posmap_get(pos, k), "选项 %s 应是 true 或 false", k);
-                rc = -1;
-            } else {
-                *(bool *)((char *)out + keys[j].offset) = value_get_bool(v);
-            }
-        }
+    int rc = 0;
+    char *paths[PROFILE_MAX_LAYERS];
+    size_t n = profile_find_all(p, "facts.yaml", paths);
+    for (size_t i = 0; i < n; i++) { /* each layer's keys over the ones below */
+        if (options_read(paths[i], out, diags) != 0) rc = -1;
+        free(paths[i]);
     }
-    value_free(root);
-    posmap_free(pos);
-    path.len = 0;
-    buf_printf(&path, "%s/glossary.yaml", templates_dir);
-    if (yaml_load(buf_cstr(&path), &out->glossary, &out->glossary_pos, diags) != 0) rc = -1;
-    buf_free(&path);
+    char *g = profile_find(p, "glossary.yaml");
+    if (!g) g = profile_base_path(p, "glossary.yaml"); /* yaml_load reports it missing */
+    if (yaml_load(g, &out->glossary, &out->glossary_pos, diags) != 0) rc = -1;
+    free(g);
     return rc;
 }
 
@@ -73,7 +102,13 @@ value *facts_percent(int64_t hundredths, const facts_options *o)
 {
     char b[32];
     if (hundredths == 0 && o->zero_percent_plain) return value_new_string("0");
-    return value_new_string(percent_format(hundredths, b));
+    percent_format(hundredths, b);
+    if (o->percent_trim_zeros && strchr(b, '.')) { /* "100.00" → "100", "98.50" → "98.5" */
+        size_t n = strlen(b);
+        while (b[n - 1] == '0') b[--n] = '\0';
+        if (b[n - 1] == '.') b[--n] = '\0';
+    }
+    return value_new_string(b);
 }
 
 /* Equality is judged as a reader sees it (both rounded to 0.01 万元), so

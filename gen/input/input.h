@@ -87,9 +87,29 @@ typedef struct spec_set {
     perf_rules perf;    /* 项目支出绩效自评表 scoring, from performance/scoring.yaml */
 } spec_set;
 
-/** Load every templates/tables/NN.yaml, templates/catalog/{functions,economic}.csv
- *  and templates/performance/scoring.yaml from `templates_dir`. Returns 0 or -1. */
+/** Load every templates/tables/NN.yaml and templates/catalog/{functions,economic}.csv
+ *  from `templates_dir` (and performance/scoring.yaml, as specs_load_profile).
+ *  Returns 0 or -1. */
 int specs_load(const char *templates_dir, spec_set *out, diag_list *diags);
+
+/** Load the specs, the 自评表 scoring rules (performance/scoring.yaml) and
+ *  the catalogs through a profile (every file found with
+ *  profile_find: a profile's tables/NN.yaml replaces the project's) and
+ *  merge the catalogs layer by layer: a layer's catalog/NAME.csv gives
+ *  rows that are added, or replace the rows of the same code below; last
+ *  comes `unit_dir`/catalog/NAME.csv when `unit_dir` is not NULL and the
+ *  file exists. Returns 0 or -1. */
+int specs_load_profile(const profile *p, const char *unit_dir, spec_set *out, diag_list *diags);
+
+/** Read a catalog CSV (header 科目编码,科目名称,说明 and optionally
+ *  适用年度: "2021", "2021-", "-2020", "2019-2020"; codes of 3, 5 or 7
+ *  digits in ascending order; a code repeated only for later, disjoint
+ *  years) and merge it over `c`: its codes' rows replace those of `c` (an
+ *  empty 说明 keeps the old text of the same name). Returns 0 or -1. */
+int catalog_merge_file(catalog *c, const char *path, diag_list *diags);
+
+/** Free a catalog's rows. */
+void catalog_free(catalog *c);
 
 /** The spec with id `id`, or NULL. */
 const table_spec *specs_find(const spec_set *s, const char *id);
@@ -126,6 +146,16 @@ int projects_load(unit *u, diag_list *diags);
  *  decimals 0–2, rounding half_up|down}, zero_budget {rate: text, score: full|zero}.
  *  Returns 0 or -1 (errors at file:line:col). */
 int perf_rules_load(const char *path, perf_rules *out, diag_list *diags);
+
+/** The profile a unit folder uses: the project's templates/
+ *  (`project_root`/templates) overlaid by the folder that unit.yaml's
+ *  `profile: NAME` names — `project_root`/profiles/NAME, or, when NAME
+ *  contains '/', a path relative to the unit folder (or absolute). A
+ *  unit.yaml without `profile` gives templates/ alone; one that cannot be
+ *  read too (unit_load reports it). A profile that is not a folder is an
+ *  error at its unit.yaml line:col. `out` is initialised in every case.
+ *  Returns 0 or -1. */
+int unit_profile(const char *unit_dir, const char *project_root, profile *out, diag_list *diags);
 
 /** Complete the subject tables of a unit (unit_load calls this last): the
  *  类 and 款 rows and the 合计 row a CSV leaves out are added, computed from

@@ -2,7 +2,6 @@
  * subject catalogs (templates/catalog/NAME.csv). */
 #include "input.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -424,99 +423,65 @@ static void spec_free_one(table_spec *t)
     free(t->notes);
 }
 
-/* Load a catalog CSV with header 科目编码,科目名称,说明; codes must be
- * digits, unique and in ascending order. */
-static int catalog_load(const char *path, catalog *out, diag_list *diags)
+int specs_load(const char *templates_dir, spec_set *out, diag_list *diags)
+{
+    profile p;
+    profile_init(&p, templates_dir);
+    int rc = specs_load_profile(&p, NULL, out, diags);
+    profile_free(&p);
+    return rc;
+}
+
+/* A catalog: every layer's file merged over the ones below, then the unit's. */
+static int catalogs_load(const profile *p, const char *unit_dir, const char *name, catalog *out, diag_list *diags)
 {
     memset(out, 0, sizeof *out);
-    csv_file f;
-    if (csv_read(path, &f, diags) != 0) {
-        csv_free(&f);
-        return -1;
-    }
+    buf rel = {0};
+    buf_printf(&rel, "catalog/%s", name);
+    char *paths[PROFILE_MAX_LAYERS + 1];
+    size_t n = profile_find_all(p, buf_cstr(&rel), paths);
     int errors = 0;
-    static const char *const head[] = {"科目编码", "科目名称", "说明"};
-    if (f.n_rows == 0 || f.rows[0].n_cells != 3 || !label_equal(f.rows[0].cells[0].text, head[0]) ||
-        !label_equal(f.rows[0].cells[1].text, head[1]) || !label_equal(f.rows[0].cells[2].text, head[2])) {
-        diag_error(diags, (srcpos){f.path, 1, 1}, "科目目录的表头应为“科目编码,科目名称,说明”");
-        csv_free(&f);
-        return -1;
+    if (n == 0) {
+        char *base = profile_base_path(p, buf_cstr(&rel));
+        diag_error(diags, (srcpos){base, 0, 0}, "找不到科目目录");
+        free(base);
+        errors++;
     }
-    out->items = xcalloc(f.n_rows, sizeof *out->items);
-    for (size_t r = 1; r < f.n_rows; r++) {
-        csv_row *row = &f.rows[r];
-        srcpos p = {f.path, row->line, 1};
-        if (row->n_cells != 3) {
-            diag_error(diags, p, "应有 3 列，实有 %zu 列", row->n_cells);
-            errors++;
-            continue;
-        }
-        const char *code = row->cells[0].text;
-        size_t n = strlen(code);
-        bool digits = n == 3 || n == 5 || n == 7;
-        for (size_t i = 0; i < n; i++)
-            if (code[i] < '0' || code[i] > '9') digits = false;
-        if (!digits) {
-            diag_error(diags, p, "科目编码应是 3、5 或 7 位数字，实为“%s”", code);
-            errors++;
-            continue;
-        }
-        if (out->count && strcmp(out->items[out->count - 1].code, code) >= 0) {
-            diag_error(diags, p, "科目编码 %s 重复或未按升序排列", code);
-            errors++;
-            continue;
-        }
-        subject *s = &out->items[out->count++];
-        s->code = xstrdup(code);
-        s->name = xstrdup(row->cells[1].text);
-        s->explanation = xstrdup(row->cells[2].text);
+    if (unit_dir) {
+        buf u = {0};
+        buf_printf(&u, "%s/%s", unit_dir, buf_cstr(&rel));
+        FILE *f = fopen(buf_cstr(&u), "rb");
+        if (f) fclose(f), paths[n++] = buf_detach(&u);
+        buf_free(&u);
     }
-    csv_free(&f);
+    for (size_t i = 0; i < n; i++) {
+        if (catalog_merge_file(out, paths[i], diags) != 0) errors++;
+        free(paths[i]);
+    }
+    buf_free(&rel);
     return errors ? -1 : 0;
 }
 
-static void catalog_free(catalog *c)
-{
-    for (size_t i = 0; i < c->count; i++) free(c->items[i].code), free(c->items[i].name), free(c->items[i].explanation);
-    free(c->items);
-    memset(c, 0, sizeof *c);
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int specs_load(const char *templates_dir, spec_set *out, diag_list *diags)
+int specs_load_profile(const profile *p, const char *unit_dir, spec_set *out, diag_list *diags)
 {
     memset(out, 0, sizeof *out);
     int errors = 0;
-    buf dir = {0};
-    buf_printf(&dir, "%s/tables", templates_dir);
-    DIR *d = opendir(buf_cstr(&dir));
-    if (!d) {
-        diag_error(diags, (srcpos){NULL, 0, 0}, "找不到表格规格目录 %s", buf_cstr(&dir));
-        buf_free(&dir);
+    size_t n = 0;
+    char **names = profile_list(p, "tables", ".yaml", &n);
+    if (n == 0) {
+        char *base = profile_base_path(p, "tables");
+        diag_error(diags, (srcpos){NULL, 0, 0}, "找不到表格规格目录 %s", base);
+        free(base);
         return -1;
     }
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (l > 5 && strcmp(e->d_name + l - 5, ".yaml") == 0) {
-            names = xrealloc(names, (n + 1) * sizeof *names);
-            names[n++] = xstrdup(e->d_name);
-        }
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, name_cmp); /* readdir order is not stable */
     out->tables = xcalloc(n ? n : 1, sizeof *out->tables);
     for (size_t i = 0; i < n; i++) {
-        buf p = {0};
-        buf_printf(&p, "%s/%s", buf_cstr(&dir), names[i]);
-        if (spec_load_one(buf_cstr(&p), &out->tables[out->n_tables++], diags) != 0) errors++;
-        buf_free(&p);
+        buf rel = {0};
+        buf_printf(&rel, "tables/%s", names[i]);
+        char *path = profile_find(p, buf_cstr(&rel));
+        if (spec_load_one(path, &out->tables[out->n_tables++], diags) != 0) errors++;
+        free(path);
+        buf_free(&rel);
         free(names[i]);
     }
     free(names);
@@ -527,17 +492,11 @@ int specs_load(const char *templates_dir, spec_set *out, diag_list *diags)
                            out->tables[j].path);
                 errors++;
             }
-    buf_free(&dir);
-    buf cat = {0};
-    buf_printf(&cat, "%s/catalog/functions.csv", templates_dir);
-    if (catalog_load(buf_cstr(&cat), &out->functions, diags) != 0) errors++;
-    cat.len = 0;
-    buf_printf(&cat, "%s/catalog/economic.csv", templates_dir);
-    if (catalog_load(buf_cstr(&cat), &out->economic, diags) != 0) errors++;
-    cat.len = 0;
-    buf_printf(&cat, "%s/performance/scoring.yaml", templates_dir);
-    if (perf_rules_load(buf_cstr(&cat), &out->perf, diags) != 0) errors++;
-    buf_free(&cat);
+    if (catalogs_load(p, unit_dir, "functions.csv", &out->functions, diags) != 0) errors++;
+    if (catalogs_load(p, unit_dir, "economic.csv", &out->economic, diags) != 0) errors++;
+    char *scoring = profile_find(p, "performance/scoring.yaml");
+    if (perf_rules_load(scoring, &out->perf, diags) != 0) errors++;
+    free(scoring);
     return errors ? -1 : 0;
 }
 

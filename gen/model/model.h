@@ -414,6 +414,8 @@ typedef struct subject {
     char *code;        /* "2080101" */
     char *name;        /* "行政运行" */
     char *explanation; /* "反映……", may be "" */
+    int from_year;     /* the years of 政府收支分类科目 this name belongs to */
+    int to_year;       /* (适用年度; 0 = open on that side) */
 } subject;
 
 typedef struct catalog {
@@ -421,8 +423,12 @@ typedef struct catalog {
     size_t count;
 } catalog;
 
-/** Find a subject by code; NULL if unknown. */
+/** Find a subject by code; NULL if unknown. Where the name changed between
+ *  years (several rows for the code), the latest row. */
 const subject *catalog_find(const catalog *c, const char *code);
+/** Find a subject by code as named in `year`'s 政府收支分类科目: the row whose
+ *  适用年度 holds `year` (year 0: the latest row); NULL if none. */
+const subject *catalog_find_year(const catalog *c, const char *code, int year);
 
 /* ------------------------------------------------------------------------
  * Performance self-evaluation of projects (项目支出绩效自评表)
@@ -583,5 +589,45 @@ const table *unit_table(const unit *u, const char *id);
 const char *unit_kind_name(unit_kind k);
 /** Free everything the unit owns (not the struct itself). */
 void unit_free(unit *u);
+
+/* ------------------------------------------------------------------------
+ * profile — where every file under templates/ is found
+ *
+ * The project's templates/ is the default profile; a unit may name another
+ * (`profile:` in unit.yaml), a folder laid out like templates/ holding only
+ * what differs. Every template, table spec, style, option, glossary and
+ * catalog file is looked up through profile_find (or, for files that merge
+ * layer by layer, profile_find_all), so a profile overlays all of them.
+ * ---------------------------------------------------------------------- */
+
+#define PROFILE_MAX_LAYERS 4
+
+/** The folders templates are looked up in, bottom (the project's
+ *  templates/) first; a later layer's file replaces an earlier one's. */
+typedef struct profile {
+    char *dirs[PROFILE_MAX_LAYERS];
+    size_t n;
+} profile;
+
+/** Start a lookup with the project's templates folder as its only layer. */
+void profile_init(profile *p, const char *templates_dir);
+/** Lay folder `dir` over the layers so far (ignored beyond PROFILE_MAX_LAYERS). */
+void profile_add(profile *p, const char *dir);
+/** The path of the file `rel` ("parts/part2.mustache", "tables/01.yaml") in
+ *  the top-most layer that has it (malloc'd), or NULL when no layer has it. */
+char *profile_find(const profile *p, const char *rel);
+/** The path `rel` would have in the bottom layer (malloc'd): what a message
+ *  about a file no layer has names. */
+char *profile_base_path(const profile *p, const char *rel);
+/** Every layer's path of `rel` that exists, bottom first, into `out`
+ *  (room for PROFILE_MAX_LAYERS; each malloc'd); returns how many. For
+ *  files that merge (catalog rows, facts options). */
+size_t profile_find_all(const profile *p, const char *rel, char **out);
+/** The names of the files in folder `sub` ("tables") ending in `suffix`
+ *  (".yaml") over all layers, each once, sorted (malloc'd array of
+ *  malloc'd names; *n receives the count). */
+char **profile_list(const profile *p, const char *sub, const char *suffix, size_t *n);
+/** Free the layers (the struct itself may be reused after profile_init). */
+void profile_free(profile *p);
 
 #endif

@@ -50,16 +50,26 @@ bool table_has_data(const table *t)
 
 const subject *catalog_find(const catalog *c, const char *code)
 {
-    /* catalogs are sorted by code (the loader checks): binary search */
+    return catalog_find_year(c, code, 0);
+}
+
+const subject *catalog_find_year(const catalog *c, const char *code, int year)
+{
+    /* catalogs are sorted by code, then year (the loader sorts): binary
+     * search for the first row of the code */
     size_t lo = 0, hi = c->count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int cmp = strcmp(c->items[mid].code, code);
-        if (cmp == 0) return &c->items[mid];
-        if (cmp < 0) lo = mid + 1;
+        if (strcmp(c->items[mid].code, code) < 0) lo = mid + 1;
         else hi = mid;
     }
-    return NULL;
+    const subject *found = NULL;
+    for (size_t i = lo; i < c->count && strcmp(c->items[i].code, code) == 0; i++) {
+        const subject *s = &c->items[i];
+        if (year == 0 || ((!s->from_year || s->from_year <= year) && (!s->to_year || year <= s->to_year)))
+            found = s;
+    }
+    return found;
 }
 
 srcpos unit_pos(const unit *u, const char *path)
