@@ -380,7 +380,7 @@ table_grid *table_grid_build(const table *t, const unit *u, const value *facts, 
     const table_spec *s = t->spec;
     table_grid *g = xcalloc(1, sizeof *g);
     g->spec = s;
-    g->sheet = xstrdup(s->sheet);
+    g->sheet = xstrdup(s->sheet ? s->sheet : "");
     g->label = xstrdup(s->label);
     g->title = xstrdup(s->title);
     buf org = {0};

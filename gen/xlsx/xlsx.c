@@ -124,9 +124,12 @@ static void write_cell(lxw_worksheet *ws, const grid_cell *c, int top, const xls
                       : !c->text[0] && align == GRID_RIGHT ? f->number[c->bold] /* a blank amount cell */
                                                          : f->text[align][c->bold];
     if (r1 > r0 || c1 > c0) {
-        /* merge_range writes the text as a string; amounts never span */
-        worksheet_merge_range(ws, r0, c0, r1, c1, c->text, fmt);
-        return;
+        /* merge_range writes the text as a string; a number that spans (the
+         * 自评表's 调整后预算数) is written over its first cell afterwards,
+         * as libxlsxwriter's documentation shows */
+        bool num = c->is_amount || c->number;
+        worksheet_merge_range(ws, r0, c0, r1, c1, num ? "" : c->text, fmt);
+        if (!num) return;
     }
     if (c->is_amount) {
         worksheet_write_number(ws, r0, c0, xlsx_cell_number(c->amount), fmt);

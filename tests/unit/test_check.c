@@ -78,11 +78,14 @@ static void apply_edit(const edit *e)
     free(text);
 }
 
-/* Copy input/leshan-2024 to TMP/u and apply the edits (up to 3). */
+/* Copy input/leshan-2024 to TMP/u and apply the edits (up to 3). The copy
+ * leaves out performance/ (the 自评表 and their one warning are
+ * test_projects.c's). */
 static void make_unit(const edit *edits, size_t n)
 {
     char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf %s/u && cp -r input/leshan-2024 %s/u", tmpdir, tmpdir);
+    snprintf(cmd, sizeof cmd, "rm -rf %s/u && cp -r input/leshan-2024 %s/u && rm -rf %s/u/performance", tmpdir, tmpdir,
+             tmpdir);
     assert_int_equal(system(cmd), 0);
     for (size_t i = 0; i < n && edits[i].file; i++) apply_edit(&edits[i]);
 }
@@ -299,11 +302,12 @@ static void test_each_rule_fires(void **state)
         unit_free(&u);
         diag_list_free(&d);
     }
-    /* every rule of the table has a case above */
+    /* every rule of the table has a case above (the PRJ-* rules of the
+     * 自评表 have theirs in test_projects.c) */
     size_t n;
     const check_rule *rules = check_rules(&n);
     for (size_t r = 0; r < n; r++) {
-        bool seen = false;
+        bool seen = strncmp(rules[r].id, "PRJ-", 4) == 0;
         for (size_t i = 0; i < sizeof CASES / sizeof CASES[0] && !seen; i++) seen = strcmp(CASES[i].rule, rules[r].id) == 0;
         if (!seen) fail_msg("rule %s has no test case", rules[r].id);
     }

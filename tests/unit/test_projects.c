@@ -233,6 +233,17 @@ static void test_rules_fire(void **state)
     /* a number expected under ≥ */
     const char *const v[][3] = {{P01, "target: 3.2, unit: 万人", "target: 很多, unit: 万人"}};
     run_case(v, 1, "PRJ-VALUE", DIAG_ERROR, P01, "指标值应是数字，实为“很多”");
+    /* every PRJ-* rule of the table has a case above (test_check.c leaves them here) */
+    static const char *const tested[] = {"PRJ-WEIGHT", "PRJ-SCORE", "PRJ-TOTAL", "PRJ-FUND-SUM",
+                                         "PRJ-OVERSPENT", "PRJ-VALUE", "PRJ-MISSED", "PRJ-REASON"};
+    size_t n;
+    const check_rule *rules = check_rules(&n);
+    for (size_t k = 0; k < n; k++) {
+        if (strncmp(rules[k].id, "PRJ-", 4) != 0) continue;
+        bool seen = false;
+        for (size_t i = 0; i < sizeof tested / sizeof tested[0]; i++) seen |= strcmp(tested[i], rules[k].id) == 0;
+        if (!seen) fail_msg("rule %s has no case in test_projects.c", rules[k].id);
+    }
 }
 
 /* ---- facts and the printed grid follow an edited score ------------------------------ */
