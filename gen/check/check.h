@@ -49,6 +49,18 @@ const check_rule *check_rule_find(const char *id);
  *  `d` and returns the number of errors it added (warnings not counted). */
 int check_unit(const unit *u, const spec_set *specs, diag_list *d);
 
+/** Rule Y-MISSING over a unit whose unit.yaml was read (the rest of
+ *  unit_load may have failed): every required key that is absent or empty,
+ *  all at once, each at its place (or its parent's), and a 公开01表 without
+ *  data. The keys of the unit: block are left to unit_load. check_unit runs
+ *  it too. Returns the number of errors it added. */
+int check_missing(const unit *u, diag_list *d);
+
+/** A commented unit.yaml for a new unit (juesuan init): every key of the
+ *  schema in order, with what to write there, required ones marked
+ *  【必填】, values empty but money_unit (万元). Returns malloc'd text. */
+char *check_yaml_skeleton(void);
+
 /** Print the rule table as a Markdown table (ID | 级别 | 说明), for README. */
 void check_rules_print(FILE *out);
 

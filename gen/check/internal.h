@@ -14,6 +14,28 @@ typedef struct cctx {
                      its reasons and budget against the tables may run */
 } cctx;
 
+/* ---- the unit.yaml schema (schema.c) ------------------------------------- */
+
+typedef enum ykind {
+    Y_MAP,    /* a mapping */
+    Y_LIST,   /* a sequence */
+    Y_TEXT,   /* text (a plain number is accepted as text) */
+    Y_MONEY,  /* an amount in the unit's money unit */
+    Y_COUNT,  /* a whole number >= 0 */
+    Y_SCALAR  /* any scalar: unit.* values, which unit_load checks itself */
+} ykind;
+
+/** One key unit.yaml may have: its dotted path from the root ("*" any key
+ *  of a mapping, "#" any item of a sequence; a parent before its children). */
+typedef struct schema_key {
+    const char *path;
+    ykind kind;
+    const char *what; /* how a type error names the expected value (NULL: by kind) */
+} schema_key;
+
+/** The schema table, in file order; `*n` receives its length. */
+const schema_key *schema_keys(size_t *n);
+
 /* ---- reporting (report.c) ------------------------------------------------ */
 
 /** Report rule `rule` (its severity from the table) at `pos`. */

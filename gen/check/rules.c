@@ -12,6 +12,8 @@ static const check_rule RULES[] = {
     /* unit.yaml */
     {"Y-UNKNOWN-KEY", E, false, "unit.yaml 中出现未知的键（拼写相近时提示应为哪个键）"},
     {"Y-TYPE", E, false, "unit.yaml 的值类型不对（应是金额、整数、文字、列表或映射）"},
+    {"Y-MISSING", E, false, "unit.yaml 缺少必填的键（一次列出全部），或公开01表还没有数据"},
+    {"Y-NO-TABLES", W, false, "单位文件夹没有 tables/（不生成决算公开），unit.yaml 中决算公开用的块不会用到"},
     {"Y-PREV-3P", E, true, "previous.three_public：合计 = 出国 + 用车 + 接待，用车 = 购置 + 运行"},
     /* subject tables: the classification tree */
     {"SUB-KUAN", E, true, "科目表中款 = 其下各项之和（每个金额列）"},
@@ -118,13 +120,16 @@ int check_unit(const unit *u, const spec_set *specs, diag_list *d)
 {
     cctx c = {u, specs, d, 0, false};
     check_schema(&c);
+    c.errors += check_missing(u, d);
     c.yaml_ok = c.errors == 0;
-    check_tree(&c);
-    check_rows(&c);
-    check_fixed(&c);
-    check_cross(&c);
-    check_three_public(&c);
-    check_plausible(&c);
+    if (u->has_tables) { /* the disclosure's tables and the unit.yaml blocks that explain them */
+        check_tree(&c);
+        check_rows(&c);
+        check_fixed(&c);
+        check_cross(&c);
+        check_three_public(&c);
+        check_plausible(&c);
+    }
     check_projects(&c);
     return c.errors;
 }

@@ -2,28 +2,17 @@
  * table (what gen/input and gen/facts read; README's unit.yaml section).
  * An unknown key is an error at the key, with the nearest known key when
  * one is within two edits ("previos" → previous); a wrong type is an error
- * at the value. */
+ * at the value. The blocks after `unit:` belong to the disclosure: a unit
+ * folder without tables/ needs only `unit:`, and any of them is then a
+ * warning (Y-NO-TABLES). */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum ykind {
-    Y_MAP,    /* a mapping */
-    Y_LIST,   /* a sequence */
-    Y_TEXT,   /* text (a plain number is accepted as text) */
-    Y_MONEY,  /* an amount in the unit's money unit */
-    Y_COUNT,  /* a whole number >= 0 */
-    Y_SCALAR  /* any scalar: unit.* values, which unit_load checks itself */
-} ykind;
-
 /* Paths from the document root; "*" is any key of a mapping, "#" any item
  * of a sequence. A parent comes before its children. */
-static const struct {
-    const char *path;
-    ykind kind;
-    const char *what; /* how a type error names the expected value (NULL: by kind) */
-} SCHEMA[] = {
+static const schema_key SCHEMA[] = {
     {"unit", Y_MAP, NULL},
     {"unit.name", Y_TEXT, NULL},
     {"unit.short_name", Y_TEXT, NULL},
@@ -314,7 +303,23 @@ static void walk(cctx *c, const value *v, const char *real, const char *pattern)
     }
 }
 
+/* The blocks only the disclosure (决算公开) reads: required when the unit
+ * folder has tables/, unused (a warning) when it has none. */
+static const char *const DISCLOSURE_BLOCKS[] = {"overview", "previous", "budget", "reasons", "three_public",
+                                                "other", "glossary_notes", "glossary_extra", "attachments"};
+
 void check_schema(cctx *c)
 {
     walk(c, c->u->yaml, "", "");
+    if (c->u->has_tables) return;
+    for (size_t i = 0; i < sizeof DISCLOSURE_BLOCKS / sizeof *DISCLOSURE_BLOCKS; i++)
+        if (value_get(c->u->yaml, DISCLOSURE_BLOCKS[i]))
+            check_report(c, "Y-NO-TABLES", posmap_get_key(c->u->yaml_pos, DISCLOSURE_BLOCKS[i]),
+                         "单位文件夹没有 tables/（不生成决算公开），%s 不会用到", DISCLOSURE_BLOCKS[i]);
+}
+
+const schema_key *schema_keys(size_t *n)
+{
+    *n = N_SCHEMA;
+    return SCHEMA;
 }

@@ -1,5 +1,5 @@
 /* cli.c — argument parsing and the build / check / facts commands. */
-#include "cli.h"
+#include "internal.h"
 
 #include "../check/check.h"
 #include "../pdf/pdf.h"
@@ -20,14 +20,21 @@
 
 static const char USAGE[] =
     "用法：\n"
-    "  juesuan build UNIT_DIR... [-o OUT_DIR]  生成决算公开 PDF 和附表 XLSX（默认输出到 output/<单位文件夹名>/）\n"
-    "  juesuan check UNIT_DIR...               只读取并检查数据，不写文件\n"
+    "  juesuan build UNIT_DIR... [-o OUT_DIR] [--doc NAME]\n"
+    "                                          生成单位文件夹中的每份文档（决算公开 PDF 和附表 XLSX、\n"
+    "                                          绩效自评报告 PDF），默认输出到 output/<单位文件夹名>/\n"
+    "  juesuan check UNIT_DIR... [--doc NAME]  只读取并检查数据，不写文件\n"
     "  juesuan facts UNIT_DIR                  以 JSON 输出由数据计算出的全部数字和措辞\n"
-    "  juesuan markup UNIT_DIR                 输出模板渲染后的文档标记（排版之前的全文）\n"
+    "  juesuan markup UNIT_DIR [--doc NAME]    输出模板渲染后的文档标记（排版之前的全文；\n"
+    "                                          不给 --doc 时为第一份文档）\n"
+    "  juesuan init UNIT_DIR                   新建单位文件夹：带说明的 unit.yaml、13 张表的 CSV 表头、README\n"
+    "  juesuan import BOOK.xlsx -o UNIT_DIR    从工作簿读入 13 张公开表，写成 UNIT_DIR/tables/*.csv\n"
     "  juesuan --help                          显示本帮助\n"
     "  juesuan --version                       显示版本\n"
     "\n"
-    "UNIT_DIR 是一个单位的文件夹：unit.yaml 加 tables/ 下各附表的 CSV。\n"
+    "UNIT_DIR 是一个单位的文件夹：unit.yaml，加 tables/ 下各附表的 CSV（决算公开）\n"
+    "和/或 performance/department.yaml（部门整体支出绩效自评报告）等。\n"
+    "--doc NAME 只处理一种文档：disclosure（决算公开）、department（部门整体支出绩效自评报告）。\n"
     "退出码：0 成功，1 输入有误，2 用法有误，3 内部错误。\n";
 
 /* ---- the project folder (templates/, fonts/) ----------------------------- */
@@ -42,7 +49,7 @@ static bool is_project(const char *dir)
     return yes;
 }
 
-static char *project_root(void)
+char *project_root(void)
 {
     const char *env = getenv("JUESUAN_HOME");
     if (env && *env) return xstrdup(env);
@@ -82,10 +89,14 @@ static const char *partial_lookup(void *ctx, const char *name)
     project *p = ctx;
     for (size_t i = 0; i < p->n_partials; i++)
         if (strcmp(p->partial_names[i], name) == 0) return p->partial_texts[i];
-    for (const char *c = name; *c; c++) /* names are plain file names */
-        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-')) return NULL;
+    /* a plain name is a file of templates/parts/; a name with '/' a path
+     * under templates/ ({{> performance/department/sichuan/part1}}) */
+    for (const char *c = name; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-' ||
+              (*c == '/' && c > name && c[-1] != '/' && c[1])))
+            return NULL;
     buf rel = {0};
-    buf_printf(&rel, "parts/%s.mustache", name);
+    buf_printf(&rel, "%s%s.mustache", strchr(name, '/') ? "" : "parts/", name);
     char *path = profile_find(&p->prof, buf_cstr(&rel));
     buf_free(&rel);
     char *text = path ? file_read_all(path, NULL) : NULL;
@@ -158,16 +169,15 @@ static int project_load(project *p, const char *dir, diag_list *d)
 typedef struct unit_build {
     unit u;
     value *facts;
-    char *markup; /* the rendered templates */
-    doc document;
+    document *docs; /* the documents the folder holds (internal.h), rendered */
+    size_t n_docs;
 } unit_build;
 
 static void unit_build_free(unit_build *b)
 {
     unit_free(&b->u);
     value_free(b->facts);
-    free(b->markup);
-    doc_free(&b->document);
+    documents_free(b->docs, b->n_docs);
 }
 
 /* Check every text of unit.yaml against the fonts, so that a character no
@@ -189,15 +199,55 @@ static int check_yaml_glyphs(const layout_config *cfg, const unit *u, const valu
     return errors;
 }
 
-/* Read a unit (and check it: build and check do) and turn it into a
- * document; returns an exit status. A unit with a check error goes no
- * further: its warnings and errors are printed together at the end. */
-static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, bool render, diag_list *d)
+/* Render one document's root template and parse the markup; returns an exit status. */
+static int document_render(project *p, const unit_build *b, document *dm, diag_list *d)
+{
+    buf origin = {0};
+    buf_printf(&origin, "templates/%s", dm->root);
+    char *path = profile_find(&p->prof, dm->root);
+    char *tmpl = path ? file_read_all(path, NULL) : NULL;
+    if (!tmpl) {
+        int err = path ? errno : ENOENT;
+        if (!path) path = profile_base_path(&p->prof, dm->root);
+        diag_error(d, (srcpos){path, 0, 0}, "无法读取模板：%s", strerror(err));
+        free(path);
+        buf_free(&origin);
+        return EXIT_BAD_INPUT;
+    }
+    template_options opt = {0};
+    opt.strict = true;
+    opt.partials = partial_lookup;
+    opt.partials_ctx = p;
+    opt.escape = template_escape_markup; /* a text from unit.yaml stays text: no heading or @directive */
+    opt.item = dm->item;
+    dm->markup = template_render(tmpl, b->facts, &opt, path, d);
+    free(tmpl);
+    free(path);
+    int rc = dm->markup ? 0 : -1;
+    if (rc == 0) {
+        buf_puts(&origin, "（渲染结果）");
+        rc = doc_parse(dm->markup, buf_cstr(&origin), &dm->blocks, d);
+    }
+    buf_free(&origin);
+    if (rc == 0) rc = doc_resolve_tables(&dm->blocks, &b->u, b->facts, d);
+    if (rc == 0) rc = doc_resolve_charts(&dm->blocks, b->facts, d);
+    return rc == 0 ? EXIT_OK : EXIT_BAD_INPUT;
+}
+
+/* Read a unit (and check it: build and check do) and turn it into its
+ * documents (only those of kind `only` when not NULL); returns an exit
+ * status. A unit with a check error goes no further: its warnings and
+ * errors are printed together at the end. */
+static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, bool render, const char *only,
+                        diag_list *d)
 {
     memset(b, 0, sizeof *b);
     int lr = project_load(p, dir, d);
     if (lr != EXIT_OK) return lr;
-    if (unit_load(dir, &p->specs, &b->u, d) != 0) return EXIT_BAD_INPUT;
+    if (unit_load(dir, &p->specs, &b->u, d) != 0) {
+        if (check && b->u.yaml) check_missing(&b->u, d); /* everything still missing, in one run */
+        return EXIT_BAD_INPUT;
+    }
     if (check && check_unit(&b->u, &p->specs, d) > 0) return EXIT_BAD_INPUT;
     if (p->layout) { /* building: every character must be in the fonts */
         buf path = {0};
@@ -208,29 +258,22 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, 
     b->facts = facts_build(&b->u, &p->specs, &p->options, d);
     if (!b->facts) return EXIT_BAD_INPUT;
     if (!render) return EXIT_OK;
-
-    char *path = profile_find(&p->prof, "disclosure.mustache");
-    char *tmpl = path ? file_read_all(path, NULL) : NULL;
-    if (!tmpl) {
-        int err = path ? errno : ENOENT;
-        if (!path) path = profile_base_path(&p->prof, "disclosure.mustache");
-        diag_error(d, (srcpos){path, 0, 0}, "无法读取模板：%s", strerror(err));
-        free(path);
+    if (documents_list(b->facts, only, &b->docs, &b->n_docs, d) != 0) return EXIT_BAD_INPUT;
+    if (b->n_docs == 0) {
+        char *sources = document_sources();
+        if (only)
+            diag_error(d, (srcpos){b->u.dir, 0, 0}, "单位文件夹中没有 %s 文档（可有：%s）", only, sources);
+        else
+            diag_error(d, (srcpos){b->u.dir, 0, 0}, "单位文件夹中没有可生成的文档：应有 %s 之一", sources);
+        free(sources);
         return EXIT_BAD_INPUT;
     }
-    template_options opt = {0};
-    opt.strict = true;
-    opt.partials = partial_lookup;
-    opt.partials_ctx = p;
-    opt.escape = template_escape_markup; /* a text from unit.yaml stays text: no heading or @directive */
-    b->markup = template_render(tmpl, b->facts, &opt, path, d);
-    free(tmpl);
-    free(path);
-    if (!b->markup) return EXIT_BAD_INPUT;
-    int rc = doc_parse(b->markup, "templates/disclosure.mustache（渲染结果）", &b->document, d);
-    if (rc == 0) rc = doc_resolve_tables(&b->document, &b->u, b->facts, d);
-    if (rc == 0) rc = doc_resolve_charts(&b->document, b->facts, d);
-    return rc == 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < b->n_docs; i++) {
+        int r = document_render(p, b, &b->docs[i], d);
+        if (r > rc) rc = r;
+    }
+    return rc;
 }
 
 /* ---- output files --------------------------------------------------------- */
@@ -289,11 +332,16 @@ static char *temp_in(const char *dir, diag_list *d)
     return path;
 }
 
-static int build_unit(project *p, const char *dir, const char *out_root, diag_list *d)
+/* Build every document of a unit: all files are written to temporary names
+ * first and renamed into place only when every one of them is complete, so
+ * a failure leaves the previous outputs as they were. Prints each file. */
+static int build_unit(project *p, const char *dir, const char *only, const char *out_root, diag_list *d)
 {
     unit_build b;
-    int rc = unit_prepare(p, dir, &b, true, true, d);
-    char *out_dir = NULL, *tmp_pdf = NULL, *tmp_xlsx = NULL, *pdf_name = NULL, *xlsx_name = NULL;
+    int rc = unit_prepare(p, dir, &b, true, true, only, d);
+    char *out_dir = NULL;
+    size_t n_files = 0;
+    char **tmp = NULL, **final = NULL; /* the files written: temporary and final names */
     if (rc != EXIT_OK) goto done;
 
     buf ob = {0};
@@ -304,51 +352,73 @@ static int build_unit(project *p, const char *dir, const char *out_root, diag_li
         rc = EXIT_BAD_INPUT;
         goto done;
     }
-    const char *title = value_get_text(value_get_path(b.facts, "unit.title"));
-    pdf_name = safe_name(title, ".pdf");
-    buf xb = {0};
-    buf_printf(&xb, "%s附表", title);
-    xlsx_name = safe_name(buf_cstr(&xb), ".xlsx");
-    buf_free(&xb);
-
-    tmp_pdf = temp_in(out_dir, d);
-    tmp_xlsx = tmp_pdf ? temp_in(out_dir, d) : NULL;
-    if (!tmp_pdf || !tmp_xlsx) {
-        rc = EXIT_INTERNAL;
-        goto done;
+    tmp = xcalloc(2 * b.n_docs, sizeof *tmp);
+    final = xcalloc(2 * b.n_docs, sizeof *final);
+    for (size_t i = 0; i < b.n_docs && rc == EXIT_OK; i++) {
+        const document *dm = &b.docs[i];
+        for (int book = 0; book < 2 && rc == EXIT_OK; book++) {
+            if (book && !dm->kind->workbook) break;
+            buf name = {0};
+            buf_printf(&name, "%s%s", dm->file_name, book ? "附表" : "");
+            char *file = safe_name(buf_cstr(&name), book ? ".xlsx" : ".pdf");
+            buf_free(&name);
+            buf fb = {0};
+            buf_printf(&fb, "%s/%s", out_dir, file);
+            free(file);
+            final[n_files] = buf_detach(&fb);
+            tmp[n_files] = temp_in(out_dir, d);
+            if (!tmp[n_files++]) {
+                rc = EXIT_INTERNAL;
+                break;
+            }
+            if (book) {
+                rc = dm->kind->workbook(&b.u, b.facts, tmp[n_files - 1], d);
+                continue;
+            }
+            pdf_meta meta = {0};
+            meta.title = dm->file_name;
+            meta.author = b.u.name;
+            meta.subject = dm->subject;
+            meta.year = b.u.pub_year, meta.month = b.u.pub_month, meta.day = b.u.pub_day;
+            rc = pdf_write(&dm->blocks, p->layout, &meta, tmp[n_files - 1], d);
+        }
     }
-    pdf_meta meta = {0};
-    meta.title = title;
-    meta.author = b.u.name;
-    buf subj = {0};
-    buf_printf(&subj, "%d年度%s决算公开", b.u.year, unit_kind_name(b.u.kind));
-    meta.subject = buf_cstr(&subj);
-    meta.year = b.u.pub_year, meta.month = b.u.pub_month, meta.day = b.u.pub_day;
-    rc = pdf_write(&b.document, p->layout, &meta, tmp_pdf, d);
-    buf_free(&subj);
-    if (rc == EXIT_OK) rc = xlsx_write(&b.u, b.facts, tmp_xlsx, d);
-    if (rc == EXIT_OK) {
-        buf fp = {0}, fx = {0};
-        buf_printf(&fp, "%s/%s", out_dir, pdf_name);
-        buf_printf(&fx, "%s/%s", out_dir, xlsx_name);
-        if (rename(tmp_pdf, buf_cstr(&fp)) != 0 || rename(tmp_xlsx, buf_cstr(&fx)) != 0) {
+    for (size_t i = 0; i < n_files && rc == EXIT_OK; i++)
+        if (rename(tmp[i], final[i]) != 0) {
             diag_error(d, (srcpos){out_dir, 0, 0}, "无法写入输出文件：%s", strerror(errno));
             rc = EXIT_INTERNAL;
-        } else {
-            printf("%s\n%s\n", buf_cstr(&fp), buf_cstr(&fx));
         }
-        buf_free(&fp);
-        buf_free(&fx);
-    }
+    for (size_t i = 0; i < n_files && rc == EXIT_OK; i++) printf("%s\n", final[i]);
 done:
-    if (tmp_pdf) unlink(tmp_pdf); /* no-ops after a successful rename */
-    if (tmp_xlsx) unlink(tmp_xlsx);
-    free(tmp_pdf), free(tmp_xlsx), free(out_dir), free(pdf_name), free(xlsx_name);
+    for (size_t i = 0; i < n_files; i++) {
+        if (tmp[i]) unlink(tmp[i]); /* no-ops after a successful rename */
+        free(tmp[i]), free(final[i]);
+    }
+    free(tmp), free(final), free(out_dir);
     unit_build_free(&b);
     return rc;
 }
 
 /* ---- commands ----------------------------------------------------------- */
+
+/* `--doc NAME` at argv[*i]: sets *only and advances; returns an exit status. */
+static int doc_option(int argc, char **argv, int *i, const char **only)
+{
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "juesuan: 错误: --doc 后面应给出文档名\n%s", USAGE);
+        return EXIT_USAGE;
+    }
+    *only = argv[++*i];
+    if (!document_kind_find(*only)) {
+        size_t n;
+        const document_kind *k = document_kinds(&n);
+        fprintf(stderr, "juesuan: 错误: 未知的文档名 %s（可用：", *only);
+        for (size_t j = 0; j < n; j++) fprintf(stderr, "%s%s", j ? "、" : "", k[j].name);
+        fprintf(stderr, "）\n");
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
 
 static int finish(diag_list *d, int rc)
 {
@@ -360,11 +430,16 @@ static int finish(diag_list *d, int rc)
 
 static int cmd_build(int argc, char **argv)
 {
-    const char *out = "output";
+    const char *out = "output", *only = NULL;
     char **units = xcalloc((size_t)argc + 1, sizeof *units);
     size_t n = 0;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+        if (strcmp(argv[i], "--doc") == 0) {
+            if (doc_option(argc, argv, &i, &only) != EXIT_OK) {
+                free(units);
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "juesuan: 错误: -o 后面应给出输出目录\n");
                 free(units);
@@ -390,7 +465,7 @@ static int cmd_build(int argc, char **argv)
     int rc = EXIT_OK;
     /* every unit is tried: one unit's bad input does not stop the others */
     for (size_t i = 0; i < n; i++) {
-        int r = build_unit(&p, units[i], out, &d);
+        int r = build_unit(&p, units[i], only, out, &d);
         if (r > rc) rc = r;
     }
     project_free(&p);
@@ -403,16 +478,30 @@ typedef enum check_mode { MODE_CHECK, MODE_FACTS, MODE_MARKUP } check_mode;
 
 static int cmd_check(int argc, char **argv, check_mode mode)
 {
+    const char *only = NULL;
+    char **units = xcalloc((size_t)argc + 1, sizeof *units);
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--doc") == 0 && mode != MODE_FACTS) {
+            if (doc_option(argc, argv, &i, &only) != EXIT_OK) {
+                free(units);
+                return EXIT_USAGE;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "juesuan: 错误: 未知选项 %s\n%s", argv[i], USAGE);
+            free(units);
+            return EXIT_USAGE;
+        } else {
+            units[n++] = argv[i];
+        }
+    }
+    argc = n, argv = units;
     if (argc == 0 || (mode != MODE_CHECK && argc != 1)) {
         fprintf(stderr, "juesuan: 错误: %s\n%s",
                 mode == MODE_CHECK ? "check 需要至少一个单位目录" : "facts/markup 需要恰好一个单位目录", USAGE);
+        free(units);
         return EXIT_USAGE;
     }
-    for (int i = 0; i < argc; i++)
-        if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "juesuan: 错误: 未知选项 %s\n%s", argv[i], USAGE);
-            return EXIT_USAGE;
-        }
     diag_list d = {0};
     project p;
     project_open(&p, mode == MODE_CHECK); /* check also tries every character against the fonts */
@@ -420,19 +509,22 @@ static int cmd_check(int argc, char **argv, check_mode mode)
     /* every unit is checked: one unit's bad input does not hide the others' */
     for (int i = 0; i < argc; i++) {
         unit_build b;
-        int r = unit_prepare(&p, argv[i], &b, mode == MODE_CHECK, mode != MODE_FACTS, &d);
+        int r = unit_prepare(&p, argv[i], &b, mode == MODE_CHECK, mode != MODE_FACTS, only, &d);
         if (r == EXIT_OK && mode == MODE_FACTS) {
             buf json = {0};
             value_write_json(b.facts, &json);
             fputs(buf_cstr(&json), stdout);
             buf_free(&json);
         } else if (r == EXIT_OK && mode == MODE_MARKUP) {
-            fputs(b.markup, stdout);
+            /* the documents of the kind --doc names (several for a kind made per
+             * item), else the first document */
+            for (size_t k = 0; k < b.n_docs && (only || k == 0); k++) fputs(b.docs[k].markup, stdout);
         }
         unit_build_free(&b);
         if (r > rc) rc = r;
     }
     project_free(&p);
+    free(units);
     return finish(&d, rc);
 }
 
@@ -455,6 +547,8 @@ int cli_run(int argc, char **argv)
     if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2, MODE_CHECK);
     if (strcmp(cmd, "facts") == 0) return cmd_check(argc - 2, argv + 2, MODE_FACTS);
     if (strcmp(cmd, "markup") == 0) return cmd_check(argc - 2, argv + 2, MODE_MARKUP);
+    if (strcmp(cmd, "init") == 0) return cmd_init(argc - 2, argv + 2);
+    if (strcmp(cmd, "import") == 0) return cmd_import(argc - 2, argv + 2);
     fprintf(stderr, "juesuan: 错误: 未知命令 %s\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

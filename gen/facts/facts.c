@@ -257,34 +257,46 @@ void set_reason(fctx *c, value *m, const char *key, const char *path)
     value_set(m, key, t ? value_new_string(t) : value_new_null());
 }
 
+static void facts_disclosure(fctx *c, value *root);
+
 value *facts_build(const unit *u, const spec_set *specs, const facts_options *o, diag_list *diags)
 {
     fctx c = {u, specs, o, diags, 0};
     size_t before = diag_error_count(diags);
     value *root = value_new_map();
     value_set(root, "unit", facts_unit(u));
-    value_set(root, "overview", facts_overview(u, diags));
-    value_set(root, "totals", facts_totals(&c));
-    value_set(root, "income", facts_income(&c));
-    value_set(root, "expenditure", facts_expenditure(&c));
-    value_set(root, "fiscal", facts_fiscal(&c));
-    value_set(root, "general_budget", facts_general_budget(&c));
-    value_set(root, "basic", facts_basic(&c));
-    value_set(root, "three_public", facts_three_public(&c));
-    value_set(root, "government_fund",
-              facts_fund(&c, "t10", "expenditure", "previous.government_fund", "reasons.government_fund"));
-    value_set(root, "state_capital",
-              facts_fund(&c, "t12", "total", "previous.state_capital", "reasons.state_capital"));
-    value_set(root, "other", facts_other(&c));
-    value_set(root, "charts", facts_charts(root));
-    value_set(root, "glossary", facts_glossary(&c));
-    value *att = value_set(root, "attachments", facts_attachments(&c));
-    value_set_bool(root, "has_attachments", value_count(att) > 0);
-    facts_performance_projects(&c, value_set(root, "performance", value_new_map()));
-    value_set(root, "tables", facts_tables(specs));
+    if (u->has_tables) facts_disclosure(&c, root);
+    /* performance.projects: the 项目支出绩效自评表 (第四部分) and their reports */
+    value *perf = value_get(root, "performance");
+    if (!perf) perf = value_set(root, "performance", value_new_map());
+    facts_performance_projects(&c, perf);
     if (diag_error_count(diags) > before) {
         value_free(root);
         return NULL;
     }
     return root;
+}
+
+/* The disclosure (决算公开): parts one to five, from the tables and the
+ * unit.yaml blocks that explain them; `tables` marks that it exists. */
+static void facts_disclosure(fctx *c, value *root)
+{
+    value_set(root, "overview", facts_overview(c->u, c->diags));
+    value_set(root, "totals", facts_totals(c));
+    value_set(root, "income", facts_income(c));
+    value_set(root, "expenditure", facts_expenditure(c));
+    value_set(root, "fiscal", facts_fiscal(c));
+    value_set(root, "general_budget", facts_general_budget(c));
+    value_set(root, "basic", facts_basic(c));
+    value_set(root, "three_public", facts_three_public(c));
+    value_set(root, "government_fund",
+              facts_fund(c, "t10", "expenditure", "previous.government_fund", "reasons.government_fund"));
+    value_set(root, "state_capital",
+              facts_fund(c, "t12", "total", "previous.state_capital", "reasons.state_capital"));
+    value_set(root, "other", facts_other(c));
+    value_set(root, "charts", facts_charts(root));
+    value_set(root, "glossary", facts_glossary(c));
+    value *att = value_set(root, "attachments", facts_attachments(c));
+    value_set_bool(root, "has_attachments", value_count(att) > 0);
+    value_set(root, "tables", facts_tables(c->specs));
 }

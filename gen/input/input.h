@@ -48,6 +48,19 @@ int csv_read(const char *path, csv_file *out, diag_list *diags);
 /** Free a parsed CSV. */
 void csv_free(csv_file *f);
 
+/** Append one CSV cell, quoted (RFC 4180) when it holds a comma, a quote,
+ *  a line break, or blanks at either end. */
+void csv_put_cell(buf *out, const char *text);
+
+/** Append one CSV row of `n` cells (NULL = empty) and its LF. */
+void csv_put_row(buf *out, const char *const *cells, size_t n);
+
+/** Append the CSV of a table with no figures yet: the header row of the
+ *  spec and, for fixed tables, every row's 项目 and 行次 with blank amounts
+ *  (two-sided forms as printed: the items of both sides paired in order,
+ *  then the totals paired). */
+void csv_format_blank(const table_spec *s, buf *out);
+
 /** Check that `text` (after an optional UTF-8 BOM) is UTF-8 without NUL
  *  bytes. Otherwise adds an error at the first bad byte's line:col naming
  *  `path`, which says the file looks like GBK/GB18030 when it decodes as
@@ -121,17 +134,101 @@ const catalog *specs_catalog(const spec_set *s, subject_scheme scheme);
 void specs_free(spec_set *s);
 
 /* ------------------------------------------------------------------------
+ * XLSX workbooks (juesuan import): the cells as stored, sheet by sheet
+ * ---------------------------------------------------------------------- */
+
+typedef enum wb_type {
+    WB_NUMBER = 1, /* a number: `text` is the stored <v> text ("1019.89", "1.5E-3") */
+    WB_TEXT,       /* a shared, inline or formula string */
+    WB_BOOL,       /* "0" or "1" */
+    WB_ERROR,      /* an error value ("#REF!") */
+    WB_NO_VALUE    /* a formula never calculated (no cached value) */
+} wb_type;
+
+typedef struct wb_cell {
+    int row, col; /* 1-based */
+    wb_type type;
+    char *text;
+} wb_cell;
+
+/** A merged range, inclusive. */
+typedef struct wb_range {
+    int r0, c0, r1, c1;
+} wb_range;
+
+typedef struct wb_sheet {
+    char *name;
+    char *where;     /* "BOOK.xlsx:NAME!": the srcpos file of its cells (see srcpos) */
+    wb_cell *cells;  /* sorted by row, then column; absent cells are blank */
+    size_t n_cells;
+    wb_range *merges;
+    size_t n_merges;
+    int rows, cols;  /* the last row and column holding a cell */
+} wb_sheet;
+
+typedef struct workbook {
+    char *path;
+    wb_sheet *sheets; /* in the workbook's order */
+    size_t n_sheets;
+} workbook;
+
+/** Read every worksheet of an XLSX file (ZIP by minizip, XML by expat):
+ *  cells with their stored text, and merged ranges. A file that is not an
+ *  XLSX workbook, a damaged part or an oversized one is an error naming
+ *  the file. Returns 0 or -1 (`out` is then freeable). */
+int workbook_read(const char *path, workbook *out, diag_list *diags);
+
+/** The cell at row/col, or NULL when blank. */
+const wb_cell *wb_sheet_cell(const wb_sheet *s, int row, int col);
+
+/** The merged range covering row/col, or NULL. */
+const wb_range *wb_sheet_merge(const wb_sheet *s, int row, int col);
+
+/** Free a workbook. */
+void workbook_free(workbook *wb);
+
+/** Read the 13 公开表 of a workbook into one csv_file per spec (out[i] for
+ *  specs->tables[i]), in the CSV layout of the spec, each cell positioned
+ *  at its sheet cell (csv_file.path is the sheet's `where`, line/col its
+ *  row/column). A sheet is found by its 公开NN表 label, its title or its
+ *  sheet name; its header block (merged, several rows) gives the columns,
+ *  in juesuan's own layout, the CSV layout or the printed form of the
+ *  spec's print: block; 科目编码 may stand in its own column or before the
+ *  name in one cell ("2080101 行政运行"); amounts are read from the stored
+ *  text (never through floating point) in the sheet's 单位 (元 or 万元)
+ *  and written in `target` exactly (digits that would be lost are an
+ *  error); blank cells stay blank. `*target` 0 means: the unit every sheet
+ *  states (万元 when they differ); it receives the unit used. A table the
+ *  workbook lacks gets only its header row and a warning; `found[i]` says
+ *  which were read. Returns 0 or -1. */
+int workbook_import(const workbook *wb, const spec_set *specs, money_unit *target, csv_file *out, bool *found,
+                    diag_list *diags);
+
+/* ------------------------------------------------------------------------
  * The unit
  * ---------------------------------------------------------------------- */
 
 /** Load a unit folder: unit.yaml (metadata: unit.name, unit.kind 部门|单位,
- *  unit.year, unit.published YYYY-MM-DD, unit.money_unit 元|万元, …) and one
+ *  unit.year, unit.published YYYY-MM-DD, unit.money_unit 元|万元, …), the
+ *  performance files (performance_load), and, when the folder has tables/
+ *  (u->has_tables: the unit publishes a disclosure), one
  *  CSV per table spec under tables/ (a missing CSV is an error), each bound
  *  to its spec: the header row must match the spec's columns; fixed rows
  *  are found by their 项目 label; subject rows by 科目编码, which must be in
  *  the catalog; amounts are parsed exactly in the unit's money unit.
  *  Returns 0 or -1 (errors in `diags`; `out` is then freeable). */
 int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags);
+
+/** Bind a parsed CSV (or an imported sheet) to table `t` of `u`, whose
+ *  `spec` and `path` are set, as unit_load does: header, rows, codes,
+ *  labels, amounts in u->money_unit. Returns 0 or -1. */
+int table_bind(unit *u, table *t, const spec_set *specs, const csv_file *f, diag_list *diags);
+
+/** Read the performance files of a loaded unit's folder, each optional:
+ *  performance/department.yaml into u->department (部门整体支出绩效自评报告;
+ *  its content is checked by gen/check) and performance/projects/ (see
+ *  projects_load). A syntax error is an error at its line:col. Returns 0 or -1. */
+int performance_load(unit *u, diag_list *diags);
 
 /** Read the unit's performance/projects/NAME.yaml (a missing folder means no
  *  projects) into u->projects, in file-name order: one 项目支出绩效自评表 per

@@ -24,6 +24,7 @@ int unit_profile(const char *unit_dir, const char *project_root, profile *out, d
     int rc = 0;
     if (yaml_load(buf_cstr(&b), &root, &pos, &quiet) == 0) {
         const value *v = value_get(root, "profile");
+        if (v && value_get_type(v) == VALUE_NULL) v = NULL; /* empty = absent, as everywhere in unit.yaml */
         const char *name = v ? value_get_text(v) : NULL;
         if (v && (value_get_type(v) != VALUE_STRING || !name[0])) {
             diag_error(diags, posmap_get(pos, "profile"), "profile 应是模板配置（profile）的名称或文件夹路径");

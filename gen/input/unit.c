@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- unit.yaml metadata ------------------------------------------------ */
 
@@ -53,7 +54,7 @@ static int load_meta(unit *u, diag_list *diags)
     }
     const value *year = value_get_path(u->yaml, "unit.year");
     const char *yt = year && value_get_type(year) == VALUE_NUMBER ? value_get_text(year) : NULL;
-    if (!year) diag_error(diags, unit_pos(u, "unit"), "unit.yaml 缺少 unit.year");
+    if (!year || value_get_type(year) == VALUE_NULL) diag_error(diags, unit_pos(u, year ? "unit.year" : "unit"), "unit.yaml 缺少 unit.year");
     else if (!yt || strchr(yt, '.') || atoi(yt) < 2000 || atoi(yt) > 2100)
         diag_error(diags, unit_pos(u, "unit.year"), "unit.year 应是 2000 至 2100 之间的年份");
     else u->year = atoi(yt);
@@ -252,6 +253,13 @@ static void bind_table(bind_ctx *c, const csv_file *f)
     }
 }
 
+int table_bind(unit *u, table *t, const spec_set *specs, const csv_file *f, diag_list *diags)
+{
+    bind_ctx c = {u, t, specs, diags, 0};
+    bind_table(&c, f);
+    return c.errors ? -1 : 0;
+}
+
 /* ---- the unit ------------------------------------------------------------ */
 
 int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags)
@@ -271,9 +279,24 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
     buf_printf(&p, "%s/unit.yaml", out->dir);
     out->yaml_path = buf_detach(&p);
     if (yaml_load(out->yaml_path, &out->yaml, &out->yaml_pos, diags) != 0) return -1;
+    /* the tables are read even when the unit: block has a mistake, so
+     * that one run reports everything; amounts need the money unit */
     int rc = load_meta(out, diags);
-    if (rc != 0 || !out->money_unit) return -1;
+    if (!out->money_unit) return -1;
 
+    if (performance_load(out, diags) != 0) rc = -1;
+    /* no tables/ folder: no disclosure (a unit may publish only its
+     * performance reports) */
+    struct stat st;
+    buf_printf(&p, "%s/tables", out->dir);
+    out->has_tables = stat(buf_cstr(&p), &st) == 0;
+    if (out->has_tables && !S_ISDIR(st.st_mode)) {
+        diag_error(diags, (srcpos){buf_cstr(&p), 0, 0}, "tables 应是放各附表 CSV 的文件夹");
+        buf_free(&p);
+        return -1;
+    }
+    buf_free(&p);
+    if (!out->has_tables) return rc;
     out->tables = xcalloc(specs->n_tables ? specs->n_tables : 1, sizeof *out->tables);
     out->n_tables = specs->n_tables;
     for (size_t i = 0; i < specs->n_tables; i++) {
@@ -287,12 +310,9 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
             rc = -1;
             continue;
         }
-        bind_ctx c = {out, t, specs, diags, 0};
-        bind_table(&c, &f);
+        if (table_bind(out, t, specs, &f, diags) != 0) rc = -1;
         csv_free(&f);
-        if (c.errors) rc = -1;
     }
     unit_subtotals(out, specs);
-    if (projects_load(out, diags) != 0) rc = -1;
     return rc;
 }

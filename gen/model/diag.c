@@ -85,7 +85,15 @@ void diag_print(const diag_list *d, FILE *out)
         const diag *x = &d->items[ix[k]];
         if (x->file) {
             fputs(x->file, out);
-            if (x->line > 0) {
+            size_t n = strlen(x->file);
+            if (n && x->file[n - 1] == '!' && x->line > 0 && x->col > 0) {
+                /* a workbook sheet: the cell as A1 (column letters, row) */
+                char letters[8];
+                int nl = 0;
+                for (int c = x->col; c > 0 && nl < 7; c = (c - 1) / 26) letters[nl++] = (char)('A' + (c - 1) % 26);
+                while (nl > 0) fputc(letters[--nl], out);
+                fprintf(out, "%d", x->line);
+            } else if (x->line > 0) {
                 fprintf(out, ":%d", x->line);
                 if (x->col > 0) fprintf(out, ":%d", x->col);
             }

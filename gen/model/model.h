@@ -23,7 +23,9 @@
  * ---------------------------------------------------------------------- */
 
 /** Where a value was read: file path (borrowed, must outlive the value),
- *  1-based line and column (column counts characters, not bytes; 0 = unknown). */
+ *  1-based line and column (column counts characters, not bytes; 0 = unknown).
+ *  A cell of a workbook sheet has `file` "BOOK.xlsx:SHEET!" (ending in '!'),
+ *  `line` its row and `col` its column: it prints as BOOK.xlsx:SHEET!C7. */
 typedef struct srcpos {
     const char *file;
     int line;
@@ -562,6 +564,14 @@ typedef enum unit_kind {
  *  can read blocks this header does not name); `yaml_pos` maps dotted paths
  *  to positions (see unit_pos). Tables own their CSV path, which the
  *  cells' positions borrow. */
+/* A YAML file of a unit folder besides unit.yaml (performance/department.yaml,
+ * performance/projects/NAME.yaml): its tree and where each node was read. */
+typedef struct unit_file {
+    char *path;  /* dir/performance/department.yaml; NULL when absent */
+    value *root; /* NULL when absent */
+    posmap *pos; /* its positions (they name `path`) */
+} unit_file;
+
 typedef struct unit {
     char *dir;        /* the unit folder as given */
     char *id;         /* folder name, e.g. "leshan-2024" */
@@ -574,8 +584,11 @@ typedef struct unit {
     money_unit money_unit;
     value *yaml;     /* the whole unit.yaml */
     posmap *yaml_pos; /* positions of its nodes */
-    table *tables; /* one per spec, in spec order (absent CSVs: n_rows = 0) */
+    bool has_tables; /* tables/ exists: the unit has a disclosure (决算公开) */
+    table *tables; /* one per spec, in spec order (absent CSVs: n_rows = 0);
+                      none when !has_tables */
     size_t n_tables;
+    unit_file department; /* performance/department.yaml (部门整体支出绩效自评) */
     perf_project *projects; /* performance/projects/NAME.yaml, in file-name order */
     size_t n_projects;
 } unit;
@@ -587,6 +600,8 @@ srcpos unit_pos(const unit *u, const char *path);
 const table *unit_table(const unit *u, const char *id);
 /** "部门" or "单位". */
 const char *unit_kind_name(unit_kind k);
+/** Free what a unit_file holds and zero it. */
+void unit_file_free(unit_file *f);
 /** Free everything the unit owns (not the struct itself). */
 void unit_free(unit *u);
 

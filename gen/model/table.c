@@ -100,6 +100,14 @@ static void table_free(table *t)
     free(t->path);
 }
 
+void unit_file_free(unit_file *f)
+{
+    free(f->path);
+    value_free(f->root);
+    posmap_free(f->pos);
+    memset(f, 0, sizeof *f);
+}
+
 void unit_free(unit *u)
 {
     for (size_t i = 0; i < u->n_tables; i++) table_free(&u->tables[i]);
@@ -108,6 +116,7 @@ void unit_free(unit *u)
     free(u->projects);
     value_free(u->yaml);
     posmap_free(u->yaml_pos);
+    unit_file_free(&u->department);
     free(u->dir);
     free(u->id);
     free(u->yaml_path);

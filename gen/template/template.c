@@ -335,6 +335,8 @@ char *template_render(const char *tmpl, const value *data, const template_option
     renderer r = {.opt = opt ? opt : &defaults, .diags = diags};
     if (data)
         tmpl_context_push(&r.ctx, data);
+    if (r.opt->item)
+        tmpl_context_push(&r.ctx, r.opt->item);
     render_nodes(&r, nodes, NULL, origin);
     tmpl_context_free(&r.ctx);
     while (r.partials) {

@@ -53,6 +53,10 @@ typedef struct template_options {
      * stay allowed ({{#opt}}…{{/opt}} is how templates test optional data);
      * a JSON null counts as present and prints "". */
     bool strict;
+    /* When set, pushed as a context over `data` (names are looked up in it
+     * first): the list item a document is rendered for (one 项目支出绩效
+     * 自评报告 per project). */
+    const value *item;
 } template_options;
 
 /** Render `tmpl` with `data` as the root context (`data` may be NULL: no

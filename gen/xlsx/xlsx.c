@@ -76,6 +76,16 @@ double xlsx_cell_number(money_t v)
     return (double)w / 100.0;
 }
 
+/* Money in 分 as a table cell stores it: the exact amount in 万元 (up to 6
+ * decimals), shown by the #,##0.00 format with 2, so that the sheet holds
+ * the figures of the tables (juesuan import reads them back unchanged).
+ * The double is the one nearest the decimal, which Excel and libxlsxwriter
+ * write back as that decimal (at most 15 significant digits). */
+static double xlsx_cell_exact(money_t v)
+{
+    return (double)v / 1000000.0;
+}
+
 /* Excel column width units of a grid width in characters: a CJK
  * character is about two units wide at 10 pt. */
 static double col_units(int chars)
@@ -132,7 +142,7 @@ static void write_cell(lxw_worksheet *ws, const grid_cell *c, int top, const xls
         if (!num) return;
     }
     if (c->is_amount) {
-        worksheet_write_number(ws, r0, c0, xlsx_cell_number(c->amount), fmt);
+        worksheet_write_number(ws, r0, c0, xlsx_cell_exact(c->amount), fmt);
     } else if (c->is_count) {
         worksheet_write_number(ws, r0, c0, atof(c->text), fmt);
     } else if (c->number) {

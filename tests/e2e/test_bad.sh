@@ -85,7 +85,7 @@ run_case() {
     U=$W/leshan-2024
     cp -r "$R/input/leshan-2024" "$U"
     [ -d "$d/files" ] && cp -r "$d/files/." "$U/"
-    CMD=check; ARG=$U; OUT=$W/out
+    CMD=check; ARG=$U; OUT=$W/out; OPTS=
     guard=false; grep -qx 'guard' "$d/expect" && guard=true && CMD=build
     export U W R
     if [ -f "$d/recipe.sh" ]; then
@@ -102,8 +102,9 @@ run_case() {
     fi
     cd "$R"
     case $CMD in
-      build) "$bin" build "$ARG" -o "$OUT" >"$W/stdout" 2>"$W/stderr" ;;
-      *) "$bin" "$CMD" "$ARG" >"$W/stdout" 2>"$W/stderr" ;;
+      build) "$bin" build $OPTS "$ARG" -o "$OUT" >"$W/stdout" 2>"$W/stderr" ;;
+      import) "$bin" import "$ARG" -o "$OUT" >"$W/stdout" 2>"$W/stderr" ;;
+      *) "$bin" "$CMD" $OPTS "$ARG" >"$W/stdout" 2>"$W/stderr" ;;
     esac
     rc=$?
     # a fragment "错误: …" also matches a rule's "错误 [RULE-ID]: …" (give the

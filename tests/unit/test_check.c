@@ -37,7 +37,8 @@ static char tmpdir[64];
 static spec_set specs;
 
 /* One edit of the copied unit: on line `line` of `file`, the first `from`
- * becomes `to` (from NULL: the whole line becomes `to`). */
+ * becomes `to` (from NULL: the whole line becomes `to`). Line 0: the file
+ * is written with `to` (its folder made); line -1: `file` is removed. */
 typedef struct edit {
     const char *file;
     int line;
@@ -46,8 +47,18 @@ typedef struct edit {
 
 static void apply_edit(const edit *e)
 {
-    char path[512];
+    char path[512], cmd[1200];
     snprintf(path, sizeof path, "%s/u/%s", tmpdir, e->file);
+    if (e->line <= 0) {
+        snprintf(cmd, sizeof cmd, e->line < 0 ? "rm -rf '%s'" : "mkdir -p \"$(dirname '%s')\"", path);
+        assert_int_equal(system(cmd), 0);
+        if (e->line < 0) return;
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(e->to, f);
+        fclose(f);
+        return;
+    }
     char *text = file_read_all(path, NULL);
     assert_non_null(text);
     FILE *f = fopen(path, "wb");
@@ -196,6 +207,8 @@ static const rcase CASES[] = {
     {"Y-TYPE", E, {{YAML, 17, "duties:", "duties: 一条\n  dutiesx:"}}, YAML, 17, "overview.duties 应是主要职责的列表（每条一项，不必写编号），实为“一条”"},
     {"Y-TYPE", E, {{YAML, 119, "4", "four"}}, YAML, 119, "other.assets.vehicles.total 应是非负整数，实为“four”"},
     {"Y-TYPE", E, {{YAML, 130, "3", "[3]"}}, YAML, 130, "应是非负整数"},
+    {"Y-MISSING", E, {{YAML, 35, "4010.58", ""}}, YAML, 35, "unit.yaml 还缺 previous.total：上年收、支总计"},
+    {"Y-NO-TABLES", W, {{"tables", -1, NULL, NULL}}, YAML, 15, "单位文件夹没有 tables/（不生成决算公开），overview 不会用到"},
     {"Y-PREV-3P", E, {{YAML, 43, "12.4210", "13.4210"}}, YAML, 43, "应为 12.421，实为 13.421，相差 1.00"},
     /* the classification tree */
     {"SUB-KUAN", E, {{T06, 9, "128.71,7.09", "138.71,17.09"}}, T06, 7, "应为 1794.53，实为 1784.53，相差 10.00"},

@@ -1,0 +1,62 @@
+/* files.c — writing the files of a unit folder (juesuan init, juesuan
+ * import): folders made as needed, each file through a temporary file in
+ * its folder renamed into place, so a file is either whole or untouched. */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cli_mkdirs(const char *path)
+{
+    char *tmp = xstrdup(path);
+    int rc = 0;
+    for (char *c = tmp + 1; *c && rc == 0; c++) {
+        if (*c != '/') continue;
+        *c = '\0';
+        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
+        *c = '/';
+    }
+    if (rc == 0 && mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
+    free(tmp);
+    return rc;
+}
+
+int cli_write_file(const char *path, const char *data, size_t len, diag_list *d)
+{
+    buf t = {0};
+    buf_printf(&t, "%s.juesuan-XXXXXX", path);
+    char *tmp = buf_detach(&t);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        diag_error(d, (srcpos){path, 0, 0}, "无法写入：%s", strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    int rc = fchmod(fd, 0666 & ~mask);
+    size_t done = 0;
+    while (rc == 0 && done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) rc = -1;
+        else done += (size_t)w;
+    }
+    if (close(fd) != 0) rc = -1;
+    if (rc == 0 && rename(tmp, path) != 0) rc = -1;
+    if (rc != 0) {
+        diag_error(d, (srcpos){path, 0, 0}, "无法写入：%s", strerror(errno));
+        unlink(tmp);
+    }
+    free(tmp);
+    return rc;
+}
+
+bool cli_exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}

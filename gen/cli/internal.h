@@ -1,0 +1,88 @@
+/* internal.h — shared by the files of gen/cli only (not an interface).
+ *
+ * The document registry (documents.c): the kinds of document a unit folder
+ * can yield. Each kind is data — a root template, the facts it is built
+ * from, an output file name pattern, whether a workbook goes with it — so
+ * a new document is one more row of the table plus its templates and
+ * facts. `juesuan build` makes every document whose facts are present;
+ * `--doc NAME` picks one kind.
+ */
+#ifndef JUESUAN_CLI_INTERNAL_H
+#define JUESUAN_CLI_INTERNAL_H
+
+#include "../doc/doc.h"
+#include "cli.h"
+
+/** Writes the workbook that goes with a document (NULL: none). */
+typedef int (*workbook_fn)(const unit *u, const value *facts, const char *path, diag_list *diags);
+
+/** One kind of document. The patterns are Mustache templates over the facts
+ *  tree (for an `each` kind, with the item as the innermost context). */
+typedef struct document_kind {
+    const char *name;      /* what `--doc NAME` selects: "disclosure", "department" */
+    const char *source;    /* what in the unit folder makes it, for messages:
+                              "tables/（决算公开）" */
+    const char *facts;     /* facts path it is built from: the folder holds the
+                              document when the path is present */
+    bool each;             /* `facts` is a list: one document per item */
+    const char *root;      /* root template, relative to templates/ (a pattern,
+                              so a `layout:` in the data can choose the folder) */
+    const char *file_name; /* output file name without ".pdf" (a pattern); also
+                              the PDF's title */
+    const char *subject;   /* the PDF's subject (a pattern) */
+    workbook_fn workbook;  /* writes "<file name>附表.xlsx"; NULL: no workbook */
+} document_kind;
+
+/** One document of a unit, the patterns of its kind expanded. */
+typedef struct document {
+    const document_kind *kind;
+    const value *item; /* the list item of an `each` kind (borrowed from the facts), else NULL */
+    char *root;        /* "disclosure.mustache" */
+    char *file_name;   /* "乐山市人力资源和社会保障局（机关）2024年度单位决算" */
+    char *subject;
+    char *markup;      /* the rendered root template (set by the CLI) */
+    doc blocks;        /* the markup parsed and resolved (set by the CLI) */
+} document;
+
+/** The project folder (templates/, fonts/): $JUESUAN_HOME, else the nearest
+ *  folder above the executable that has templates/tables, else ".".
+ *  Returns malloc'd text. */
+char *project_root(void);
+
+/** Make a folder and its parents (existing ones are fine); 0 or -1 (errno). */
+int cli_mkdirs(const char *path);
+
+/** Write `len` bytes to `path` through a temporary file in the same folder
+ *  renamed into place (mode 0666 less the umask). An error names the path
+ *  in `d`; returns 0 or -1. */
+int cli_write_file(const char *path, const char *data, size_t len, diag_list *d);
+
+/** True when something (a file, folder or link) is at `path`. */
+bool cli_exists(const char *path);
+
+/** juesuan init UNIT_DIR (init.c); returns the exit status. */
+int cmd_init(int argc, char **argv);
+
+/** juesuan import WORKBOOK.xlsx -o UNIT_DIR (import.c); returns the exit status. */
+int cmd_import(int argc, char **argv);
+
+/** The registry, in the order documents are built and listed; `*n` gets its length. */
+const document_kind *document_kinds(size_t *n);
+
+/** The kind named `name`, or NULL. */
+const document_kind *document_kind_find(const char *name);
+
+/** "tables/（决算公开）、performance/department.yaml（…）": what a unit folder
+ *  may hold, for messages (malloc'd). */
+char *document_sources(void);
+
+/** The documents `facts` holds, in registry order (only those of kind `only`
+ *  when it is not NULL), with their patterns expanded: `*out` gets a
+ *  malloc'd array of `*n` (possibly 0). Returns 0, or -1 after adding the
+ *  errors of a pattern (nothing is then returned). */
+int documents_list(const value *facts, const char *only, document **out, size_t *n, diag_list *diags);
+
+/** Free `n` documents and the array. */
+void documents_free(document *docs, size_t n);
+
+#endif
