@@ -108,7 +108,9 @@ static void check_project(cctx *c, const perf_project *p)
         indicator_weight += p->indicators[i].weight;
     }
     char a[32], b[32], d[32];
-    if (p->n_indicators && indicator_weight != r->indicator_weight)
+    /* a project without indicators (only its report) has no 自评表 to
+     * print; in a disclosure it must have one */
+    if ((p->n_indicators || c->u->has_tables) && indicator_weight != r->indicator_weight)
         check_report(c, "PRJ-WEIGHT", ppos(p, "indicators"),
                      "绩效指标的权重之和应为 %s（%s 规定），实为 %s（合计权重应为 %s，实为 %s）",
                      perf_score_format(r->indicator_weight, a), r->path, perf_score_format(indicator_weight, b),

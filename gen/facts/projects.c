@@ -43,6 +43,7 @@ static value *indicator(const perf_indicator *in)
     value_set_string(m, "level2", in->level2);
     value_set_string(m, "name", in->name);
     value_set_string(m, "sense", perf_sense_text(in->sense));
+    value_set_bool(m, "qualitative", in->sense == PERF_SENSE_QUAL);
     value_set_string(m, "target", in->target);
     value_set_string(m, "unit", in->unit);
     value_set_string(m, "actual", in->actual);
@@ -86,7 +87,7 @@ static value *project(const fctx *c, const perf_project *p, size_t i)
     value_set(b, "weight", points(r->budget_weight));
     value_set(b, "score", points(budget_score));
     value_set_bool(b, "full", budget_score == r->budget_weight);
-    value_set_string(b, "reason", p->budget_reason);
+    value_set(b, "reason", p->budget_reason[0] ? value_new_string(p->budget_reason) : value_new_null());
 
     value *list = value_set(m, "indicators", value_new_list());
     int64_t iw = 0, is = 0;
@@ -108,6 +109,19 @@ static value *project(const fctx *c, const perf_project *p, size_t i)
     value_set_string(m, "measures", p->measures);
     value_set_string(m, "manager", p->manager);
     value_set_string(m, "finance_manager", p->finance_manager);
+    value_set_bool(m, "has_indicators", p->n_indicators > 0);
+    /* the 项目支出绩效自评报告's texts; its figures are the ones above */
+    static const char *const keys[PERF_REPORT_COUNT] = {
+        "approval", "goals", "consistency", "funds_arrival", "funds_use", "finance", "organization",
+        "completion", "benefits", "problems", "suggestions"};
+    value_set_bool(m, "has_report", p->has_report);
+    value *rep = value_set(m, "report", p->has_report ? value_new_map() : value_new_null());
+    for (int k = 0; p->has_report && k < PERF_REPORT_COUNT; k++) {
+        const char *text = p->report[k];
+        if (!text[0] && k == PERF_REPORT_PROBLEMS) text = p->problems;
+        if (!text[0] && k == PERF_REPORT_SUGGESTIONS) text = p->measures;
+        value_set(rep, keys[k], text[0] ? value_new_string(text) : value_new_string("无。"));
+    }
     return m;
 }
 
@@ -125,4 +139,8 @@ void facts_performance_projects(fctx *c, value *performance)
     value_set_int(performance, "project_count", (int64_t)value_count(list));
     value_set(performance, "table_title",
               value_new_stringf("%s（%d年度）", c->specs->perf.table_title, c->u->year));
+    /* present only when some project has a report: it makes the document */
+    int64_t reports = 0;
+    for (size_t i = 0; i < c->u->n_projects; i++) reports += c->u->projects[i].has_report;
+    if (reports) value_set_int(value_set(performance, "project_reports", value_new_map()), "count", reports);
 }

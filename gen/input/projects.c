@@ -147,6 +147,7 @@ static void read_indicators(preader *r, perf_project *p)
     static const char *const keys[] = {"level1", "level2", "name", "sense", "target", "unit",
                                        "actual", "weight", "score",  "reason", NULL};
     const value *list = pget(r, "indicators");
+    if (!list && pget(r, "report")) return; /* a project that only has its report (no disclosure) */
     if (!list || value_get_type(list) != VALUE_LIST || value_count(list) == 0) {
         perr(r, "indicators", !list, "indicators 应是绩效指标的列表（每行一项：level1 一级指标、level2 二级指标、name 三级指标、sense 指标性质、target 指标值、unit 度量单位、actual 完成值、weight 权重、score 得分、reason 未完成原因分析）");
         return;
@@ -202,12 +203,20 @@ static const char *const TOP_KEYS[] = {"code",    "name",      "department", "im
                                        "conclusion", "problems", "measures", "manager",     "finance_manager",
                                        "report",  NULL};
 
+/* report: the 项目支出绩效自评报告's texts, in perf_report_part order */
+static const char *const REPORT_KEYS[PERF_REPORT_COUNT + 1] = {
+    "approval", "goals", "consistency", "funds_arrival", "funds_use", "finance", "organization",
+    "completion", "benefits", "problems", "suggestions", NULL};
+static const char *const REPORT_NAMES[PERF_REPORT_COUNT] = {
+    "项目资金申报及批复情况", "项目绩效目标", "项目资金申报相符性", "资金计划及到位", "资金使用",
+    "项目财务管理情况", "项目组织实施情况", "项目完成情况", "项目效益情况", "存在的问题", "相关建议"};
+
 static void read_project(preader *r, perf_project *p)
 {
     static const char *const budget_keys[] = {"total", "fiscal", "special", "unit", "other", "reason", NULL};
     static const char *const total_keys[] = {"weight", "score", NULL};
     keys_check(r, r->root, "", TOP_KEYS);
-    p->code = ptext(r, "code", true, "项目编码");
+    p->code = ptext(r, "code", false, "项目编码");
     p->name = ptext(r, "name", true, "项目名称");
     p->department = ptext(r, "department", false, "主管部门");
     p->implementer = ptext(r, "implementer", false, "实施单位");
@@ -240,8 +249,17 @@ static void read_project(preader *r, perf_project *p)
     p->manager = ptext(r, "manager", false, "项目负责人");
     p->finance_manager = ptext(r, "finance_manager", false, "财务负责人");
     const value *rep = pget(r, "report");
-    if (rep && value_get_type(rep) != VALUE_NULL && value_get_type(rep) != VALUE_MAP)
+    if (rep && value_get_type(rep) != VALUE_NULL && value_get_type(rep) != VALUE_MAP) {
         perr(r, "report", false, "report（项目支出绩效自评报告）应是映射");
+    } else if (rep && value_get_type(rep) == VALUE_MAP) {
+        keys_check(r, rep, "report", REPORT_KEYS);
+        p->has_report = true;
+        for (int k = 0; k < PERF_REPORT_COUNT; k++) {
+            char path[48];
+            snprintf(path, sizeof path, "report.%s", REPORT_KEYS[k]);
+            p->report[k] = ptext(r, path, k < PERF_REPORT_PROBLEMS, REPORT_NAMES[k]);
+        }
+    }
 }
 
 /* ---- the folder ---------------------------------------------------------------- */

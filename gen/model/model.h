@@ -485,6 +485,23 @@ typedef struct perf_indicator {
     char *reason;                 /* 未完成原因分析 */
 } perf_indicator;
 
+/** The texts of a 项目支出绩效自评报告 (a project file's `report:`), in the
+ *  order the report prints them. */
+typedef enum perf_report_part {
+    PERF_REPORT_APPROVAL = 0,  /* 一（一）项目资金申报及批复情况 */
+    PERF_REPORT_GOALS,         /* 一（二）项目绩效目标 */
+    PERF_REPORT_CONSISTENCY,   /* 一（三）项目资金申报相符性 */
+    PERF_REPORT_ARRIVAL,       /* 二（一）1 资金计划及到位 */
+    PERF_REPORT_USE,           /* 二（一）2 资金使用 */
+    PERF_REPORT_FINANCE,       /* 二（二）项目财务管理情况 */
+    PERF_REPORT_ORGANIZATION,  /* 二（三）项目组织实施情况 */
+    PERF_REPORT_COMPLETION,    /* 三（一）项目完成情况 */
+    PERF_REPORT_BENEFITS,      /* 三（二）项目效益情况 */
+    PERF_REPORT_PROBLEMS,      /* 四（一）存在的问题 (optional: 存在问题 of the 自评表) */
+    PERF_REPORT_SUGGESTIONS,   /* 四（二）相关建议 (optional: 改进措施 of the 自评表) */
+    PERF_REPORT_COUNT
+} perf_report_part;
+
 /** One project's self-evaluation, read from UNIT/performance/projects/NAME.yaml.
  *  `yaml`/`pos` keep the file's tree and positions (the `report:` narrative
  *  and every position for messages: posmap_get(pos, "indicators.2.score")). */
@@ -500,6 +517,8 @@ typedef struct perf_project {
     int64_t total_weight, total_score;
     char *conclusion, *problems, *measures;        /* 评价结论, 存在问题, 改进措施 */
     char *manager, *finance_manager;               /* 项目负责人, 财务负责人 */
+    bool has_report;                               /* the file has report: */
+    char *report[PERF_REPORT_COUNT];               /* its texts ("" when not given) */
     value *yaml;
     posmap *pos;
 } perf_project;

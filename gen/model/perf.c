@@ -138,6 +138,7 @@ void perf_project_free(perf_project *p)
     }
     free(p->indicators);
     free(p->conclusion), free(p->problems), free(p->measures), free(p->manager), free(p->finance_manager);
+    for (int k = 0; k < PERF_REPORT_COUNT; k++) free(p->report[k]);
     value_free(p->yaml);
     posmap_free(p->pos);
     memset(p, 0, sizeof *p);
