@@ -199,8 +199,7 @@ void tdesc(const cctx *c, buf *b, const table *t, const char *key, int col, bool
     } else if (strcmp(key, "total") == 0) {
         buf_puts(b, "“合计”行");
     } else {
-        const catalog *cat = specs_catalog(c->specs, t->spec->scheme);
-        const subject *s = cat ? catalog_find(cat, key) : NULL;
+        const subject *s = unit_subject(c->u, c->specs, t->spec->scheme, key);
         buf_printf(b, "“%s %s”行", key, r ? r->label : s ? s->name : "");
     }
     if (col >= 0 && (amount_columns(t->spec, side) > 1 || t->spec->kind == TABLE_SUBJECT))

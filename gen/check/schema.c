@@ -120,6 +120,8 @@ static const schema_key SCHEMA[] = {
     {"other.performance.self_evaluated", Y_COUNT, NULL},
     {"glossary_notes", Y_MAP, NULL},
     {"glossary_notes.*", Y_TEXT, NULL},
+    {"glossary_texts", Y_MAP, "名词解释文字的映射（键是固定词条或 7 位科目编码）"},
+    {"glossary_texts.*", Y_TEXT, NULL},
     {"glossary_extra", Y_LIST, "名词解释条目的列表（每项有 term 和 text）"},
     {"glossary_extra.#", Y_MAP, NULL},
     {"glossary_extra.#.term", Y_TEXT, NULL},

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -293,7 +294,10 @@ static int mkdir_p(const char *path)
     return rc;
 }
 
-/* A file name from a title: '/' and control characters become '_'. */
+/* A file name from a title: '/' and control characters become '_'. A name
+ * longer than NAME_MAX bytes is cut at a character boundary and ends with
+ * "…" and 8 hex digits of a hash of the whole title, so it stays the same
+ * for the same title and different for different ones. */
 static char *safe_name(const char *title, const char *ext)
 {
     buf b = {0};
@@ -302,6 +306,18 @@ static char *safe_name(const char *title, const char *ext)
         buf_putc(&b, (ch < 0x20 || ch == '/' || ch == '\\' || ch == 0x7F) ? '_' : *c);
     }
     if (b.len == 0 || strcmp(buf_cstr(&b), ".") == 0 || strcmp(buf_cstr(&b), "..") == 0) buf_puts(&b, "_");
+    size_t room = NAME_MAX - strlen(ext);
+    if (b.len > room) {
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (const char *c = title; *c; c++) h = (h ^ (unsigned char)*c) * 16777619u;
+        char tail[32];
+        snprintf(tail, sizeof tail, "…%08x", (unsigned)h);
+        size_t cut = room - strlen(tail);
+        while (cut > 0 && ((unsigned char)b.data[cut] & 0xC0) == 0x80) cut--; /* not inside a character */
+        b.len = cut;
+        b.data[cut] = '\0';
+        buf_puts(&b, tail);
+    }
     buf_puts(&b, ext);
     return buf_detach(&b);
 }

@@ -245,7 +245,7 @@ char *subject_path(fctx *c, const char *code)
         char part[8];
         memcpy(part, code, n);
         part[n] = '\0';
-        const subject *s = catalog_find(&c->specs->functions, part);
+        const subject *s = unit_subject(c->u, c->specs, SCHEME_FUNCTION, part);
         buf_printf(&b, "%s（%s）", s ? s->name : part, level[i]);
     }
     return buf_detach(&b);

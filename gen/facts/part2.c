@@ -108,7 +108,7 @@ value *facts_general_budget(fctx *c)
     for (size_t i = 0; t6 && i < t6->n_rows; i++) {
         const table_row *r = &t6->rows[i];
         if (strlen(r->key) != 3) continue;
-        const subject *s = catalog_find(&c->specs->functions, r->key);
+        const subject *s = unit_subject(c->u, c->specs, SCHEME_FUNCTION, r->key);
         names[n] = s ? s->name : r->label;
         amounts[n++] = table_amount(t6, r->key, "total");
     }

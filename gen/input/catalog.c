@@ -65,7 +65,7 @@ static int catalog_read(const char *path, catalog *out, diag_list *diags)
     for (size_t r = 1; r < f.n_rows; r++) {
         csv_row *row = &f.rows[r];
         srcpos p = {f.path, row->line, 1};
-        if (row->n_cells != cols) {
+        if (row->n_cells != cols && !(cols == 4 && row->n_cells == 3)) { /* 适用年度 may be left off */
             diag_error(diags, p, "应有 %zu 列，实有 %zu 列", cols, row->n_cells);
             errors++;
             continue;
@@ -86,7 +86,7 @@ static int catalog_read(const char *path, catalog *out, diag_list *diags)
             continue;
         }
         int from = 0, to = 0;
-        if (cols == 4 && !parse_years(row->cells[3].text, &from, &to)) {
+        if (row->n_cells == 4 && !parse_years(row->cells[3].text, &from, &to)) {
             diag_error(diags, (srcpos){f.path, row->line, row->cells[3].col},
                        "适用年度应写作“2021”“2021-”“-2020”或“2019-2020”，实为“%s”", row->cells[3].text);
             errors++;
@@ -144,11 +144,4 @@ int catalog_merge_file(catalog *c, const char *path, diag_list *diags)
     free(add.items);
     qsort(c->items, c->count, sizeof *c->items, subject_cmp);
     return 0;
-}
-
-void catalog_free(catalog *c)
-{
-    for (size_t i = 0; i < c->count; i++) subject_free(&c->items[i]);
-    free(c->items);
-    memset(c, 0, sizeof *c);
 }

@@ -121,9 +121,6 @@ int specs_load_profile(const profile *p, const char *unit_dir, spec_set *out, di
  *  empty 说明 keeps the old text of the same name). Returns 0 or -1. */
 int catalog_merge_file(catalog *c, const char *path, diag_list *diags);
 
-/** Free a catalog's rows. */
-void catalog_free(catalog *c);
-
 /** The spec with id `id`, or NULL. */
 const table_spec *specs_find(const spec_set *s, const char *id);
 
@@ -219,6 +216,13 @@ int workbook_import(const workbook *wb, const spec_set *specs, money_unit *targe
  *  Returns 0 or -1 (errors in `diags`; `out` is then freeable). */
 int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags);
 
+/** The CSV of a table in `tables_dir`: `spec_file` when it exists, else the
+ *  one .csv whose name starts with the same "NN_" (with a warning
+ *  [FILE-NAME] that its name differs), else `spec_file`'s path (so the
+ *  reader reports it missing). Several candidates are an error: returns
+ *  NULL. The result is malloc'd. */
+char *table_file_find(const char *tables_dir, const char *spec_file, diag_list *diags);
+
 /** Bind a parsed CSV (or an imported sheet) to table `t` of `u`, whose
  *  `spec` and `path` are set, as unit_load does: header, rows, codes,
  *  labels, amounts in u->money_unit. Returns 0 or -1. */
@@ -253,6 +257,20 @@ int perf_rules_load(const char *path, perf_rules *out, diag_list *diags);
  *  error at its unit.yaml line:col. `out` is initialised in every case.
  *  Returns 0 or -1. */
 int unit_profile(const char *unit_dir, const char *project_root, profile *out, diag_list *diags);
+
+/** The subject `code` of a scheme as the unit knows it: the catalog's row
+ *  for the unit's year, else the unit's own (a code outside the catalog,
+ *  named in its tables); NULL when neither has it. */
+const subject *unit_subject(const unit *u, const spec_set *specs, subject_scheme scheme, const char *code);
+
+/** The codes of a unit's subject tables that are not in the catalog
+ *  (unit_load calls this after binding): each is accepted with the name
+ *  its row gives, and a warning [SUBJECT-NEW] at its first cell says so
+ *  (for a 项 of 功能分类: its 名词解释 needs a text); the same code with
+ *  two names is an error [SUBJECT-NAMES]; a code whose 类 or 款 is neither
+ *  in the catalog nor named in the tables is an error [SUBJECT-PARENT].
+ *  The accepted codes go to u->added. Returns the number of errors. */
+int unit_outside_catalog(unit *u, const spec_set *specs, diag_list *diags);
 
 /** Complete the subject tables of a unit (unit_load calls this last): the
  *  类 and 款 rows and the 合计 row a CSV leaves out are added, computed from

@@ -57,7 +57,7 @@ static void compute(table *t, table_row *p, size_t child_len)
 }
 
 /* Add the missing parents (codes `parent_len` long) of the rows `child_len` long. */
-static void add_parents(table *t, const catalog *cat, size_t child_len, size_t parent_len)
+static void add_parents(const unit *u, table *t, const spec_set *specs, size_t child_len, size_t parent_len)
 {
     size_t first_new = t->n_rows;
     for (size_t i = 0; i < t->n_rows; i++) {
@@ -66,7 +66,7 @@ static void add_parents(table *t, const catalog *cat, size_t child_len, size_t p
         char code[16];
         memcpy(code, key, parent_len);
         code[parent_len] = '\0';
-        const subject *s = cat ? catalog_find(cat, code) : NULL;
+        const subject *s = unit_subject(u, specs, t->spec->scheme, code);
         add_row(t, code, s ? s->name : "");
     }
     for (size_t i = first_new; i < t->n_rows; i++) compute(t, &t->rows[i], child_len);
@@ -105,9 +105,8 @@ void unit_subtotals(unit *u, const spec_set *specs)
         table *t = &u->tables[i];
         if (!t->spec || t->spec->kind != TABLE_SUBJECT) continue;
         size_t before = t->n_rows;
-        const catalog *cat = specs_catalog(specs, t->spec->scheme);
-        if (t->spec->scheme == SCHEME_FUNCTION) add_parents(t, cat, 7, 5);
-        add_parents(t, cat, 5, 3);
+        if (t->spec->scheme == SCHEME_FUNCTION) add_parents(u, t, specs, 7, 5);
+        add_parents(u, t, specs, 5, 3);
         bool has_total = false;
         for (size_t r = 0; r < t->n_rows; r++) has_total = has_total || is_total(&t->rows[r]);
         if (!has_total) {

@@ -44,6 +44,16 @@ static int load_meta(unit *u, diag_list *diags)
     const char *name = yaml_text(u, "unit.name", true, diags);
     if (name) u->name = xstrdup(name);
     const char *short_name = yaml_text(u, "unit.short_name", false, diags);
+    /* a name is one line: it is the cover's title and the output file's name */
+    static const char *const one_line[] = {"unit.name", "unit.short_name"};
+    for (int i = 0; i < 2; i++) {
+        const char *t = i ? short_name : name;
+        const char *c = t;
+        while (c && *c && (unsigned char)*c >= 0x20 && *c != 0x7F) c++;
+        if (c && *c)
+            diag_error(diags, unit_pos(u, one_line[i]), "%s 应是一行文字，不能含换行符或其他控制字符（第 %d 个字符处）",
+                       one_line[i], utf8_width(t, (size_t)(c - t)) + 1);
+    }
     u->short_name = xstrdup(short_name ? short_name : name ? name : "");
 
     const char *kind = yaml_text(u, "unit.kind", true, diags);
@@ -180,6 +190,44 @@ static void bind_fixed_row(bind_ctx *c, const csv_row *row)
     }
 }
 
+/* A code outside the catalog may stand when it has the shape of its scheme
+ * and its row names it (unit_outside_catalog checks the rest). */
+static bool subject_outside_ok(bind_ctx *c, const csv_cell *code, const csv_cell *name)
+{
+    const table_spec *s = c->t->spec;
+    size_t n = strlen(code->text);
+    bool shape = strspn(code->text, "0123456789") == n && (n == 3 || n == 5 || (n == 7 && s->scheme == SCHEME_FUNCTION));
+    const char *file = s->scheme == SCHEME_ECONOMIC ? "economic.csv" : "functions.csv";
+    if (!shape) {
+        diag_error(c->diags, cell_pos(c->t, code), "%s科目编码“%s”应是 %s 位数字（类、款%s）",
+                   s->scheme == SCHEME_ECONOMIC ? "经济分类" : "功能分类", code->text,
+                   s->scheme == SCHEME_ECONOMIC ? "3 或 5" : "3、5 或 7", s->scheme == SCHEME_ECONOMIC ? "" : "、项");
+    } else if (!name || !name->text[0]) {
+        diag_error(c->diags, cell_pos(c->t, code), "未知的%s科目编码“%s”（不在 templates/catalog/%s 中）：不在科目目录中的科目应在“科目名称”列写出名称",
+                   s->scheme == SCHEME_ECONOMIC ? "经济分类" : "功能分类", code->text, file);
+    } else {
+        return true;
+    }
+    c->errors++;
+    return false;
+}
+
+/* ", which is its name in 2020 and before" when `name` is another year's
+ * name of the subject (static text). */
+static const char *subject_other_year(const catalog *cat, const subject *sub, const char *name)
+{
+    static char note[128];
+    note[0] = '\0';
+    for (size_t i = 0; i < cat->count; i++) {
+        const subject *o = &cat->items[i];
+        if (o == sub || strcmp(o->code, sub->code) != 0 || !label_equal(o->name, name)) continue;
+        if (o->from_year && o->to_year) snprintf(note, sizeof note, "（“%s”是 %d—%d 年的科目名称）", name, o->from_year, o->to_year);
+        else if (o->to_year) snprintf(note, sizeof note, "（“%s”是 %d 年及以前的科目名称）", name, o->to_year);
+        else if (o->from_year) snprintf(note, sizeof note, "（“%s”是 %d 年起的科目名称）", name, o->from_year);
+    }
+    return note;
+}
+
 static void bind_subject_row(bind_ctx *c, const csv_row *row)
 {
     const table_spec *s = c->t->spec;
@@ -196,17 +244,11 @@ static void bind_subject_row(bind_ctx *c, const csv_row *row)
         key = "total";
     } else {
         const catalog *cat = specs_catalog(c->specs, s->scheme);
-        const subject *sub = cat ? catalog_find(cat, code->text) : NULL;
-        if (!sub) {
-            diag_error(c->diags, cell_pos(c->t, code), "未知的%s科目编码“%s”（不在 templates/catalog/%s 中）",
-                       s->scheme == SCHEME_ECONOMIC ? "经济分类" : "功能分类", code->text,
-                       s->scheme == SCHEME_ECONOMIC ? "economic.csv" : "functions.csv");
-            c->errors++;
-            return;
-        }
-        if (nc >= 0 && name->text[0] && !label_equal(name->text, sub->name)) {
-            diag_error(c->diags, cell_pos(c->t, name), "科目 %s 的名称应为“%s”，实为“%s”", sub->code, sub->name,
-                       name->text);
+        const subject *sub = cat ? catalog_find_year(cat, code->text, c->u->year) : NULL;
+        if (!sub && !subject_outside_ok(c, code, nc >= 0 ? name : NULL)) return;
+        if (sub && nc >= 0 && name->text[0] && !label_equal(name->text, sub->name)) {
+            diag_error(c->diags, cell_pos(c->t, name), "科目 %s 的名称应为“%s”，实为“%s”%s", sub->code, sub->name,
+                       name->text, subject_other_year(cat, sub, name->text));
             c->errors++;
         }
     }
@@ -302,8 +344,14 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
     for (size_t i = 0; i < specs->n_tables; i++) {
         table *t = &out->tables[i];
         t->spec = &specs->tables[i];
-        buf_printf(&p, "%s/tables/%s", out->dir, t->spec->file);
-        t->path = buf_detach(&p);
+        buf_printf(&p, "%s/tables", out->dir);
+        t->path = table_file_find(buf_cstr(&p), t->spec->file, diags); /* by its NN_ prefix */
+        buf_free(&p);
+        if (!t->path) {
+            t->path = xstrdup("");
+            rc = -1;
+            continue;
+        }
         csv_file f;
         if (csv_read(t->path, &f, diags) != 0) {
             csv_free(&f);
@@ -313,6 +361,7 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
         if (table_bind(out, t, specs, &f, diags) != 0) rc = -1;
         csv_free(&f);
     }
+    if (unit_outside_catalog(out, specs, diags)) rc = -1;
     unit_subtotals(out, specs);
     return rc;
 }

@@ -425,6 +425,9 @@ typedef struct catalog {
     size_t count;
 } catalog;
 
+/** Free a catalog's rows (the struct may be reused). */
+void catalog_free(catalog *c);
+
 /** Find a subject by code; NULL if unknown. Where the name changed between
  *  years (several rows for the code), the latest row. */
 const subject *catalog_find(const catalog *c, const char *code);
@@ -607,6 +610,8 @@ typedef struct unit {
     table *tables; /* one per spec, in spec order (absent CSVs: n_rows = 0);
                       none when !has_tables */
     size_t n_tables;
+    catalog added[3]; /* by subject_scheme: codes outside the catalog, with
+                         the names the unit's tables give (gen/input) */
     unit_file department; /* performance/department.yaml (部门整体支出绩效自评) */
     perf_project *projects; /* performance/projects/NAME.yaml, in file-name order */
     size_t n_projects;

@@ -48,6 +48,13 @@ bool table_has_data(const table *t)
     return false;
 }
 
+void catalog_free(catalog *c)
+{
+    for (size_t i = 0; i < c->count; i++) free(c->items[i].code), free(c->items[i].name), free(c->items[i].explanation);
+    free(c->items);
+    memset(c, 0, sizeof *c);
+}
+
 const subject *catalog_find(const catalog *c, const char *code)
 {
     return catalog_find_year(c, code, 0);
@@ -122,5 +129,6 @@ void unit_free(unit *u)
     free(u->yaml_path);
     free(u->name);
     free(u->short_name);
+    for (int i = 0; i < 3; i++) catalog_free(&u->added[i]);
     memset(u, 0, sizeof *u);
 }
