@@ -4,7 +4,7 @@
 #   make         build ./juesuan (warnings are errors; CC=clang works too)
 #   make run     deps + fonts + build + build every unit under input/ into output/
 #   make test    deps + fonts + build + every test, under ASan and UBSan
-#   make bench   time the example build, with and without font subsetting, and the fonts alone
+#   make bench   time the example build against main before issue 14, a 10x unit, deflate levels
 #   make mustache-spec   run the mustache spec files against gen/template
 #   make fuzz    libFuzzer (clang) on each harness of tests/fuzz/ for FUZZ_SECONDS
 #   make valgrind   the example build under valgrind (release flags, no sanitizers; also in make test)
@@ -13,12 +13,12 @@ CC ?= cc
 # Where objects and test binaries go (several checkouts or people can build
 # side by side with BUILD=/some/dir).
 BUILD ?= build
-PKGS := freetype2 xlsxwriter libfyaml icu-uc harfbuzz-subset minizip expat
+PKGS := freetype2 xlsxwriter libfyaml icu-uc harfbuzz-subset minizip expat zlib
 DEB_PACKAGES := build-essential clang pkg-config libhpdf-dev libfreetype-dev \
   libxlsxwriter-dev libfyaml-dev libcmocka-dev poppler-utils qpdf mupdf-tools \
   python3 python3-openpyxl nodejs:node npm:npm ca-certificates \
   libclang-rt-14-dev valgrind libicu-dev libharfbuzz-dev unicode-data faketime \
-  libminizip-dev libexpat1-dev
+  libminizip-dev libexpat1-dev zlib1g-dev
 VERSION := 0.1.0
 
 # pkg-config is asked when a recipe runs (recursive '='), so the first
@@ -37,6 +37,7 @@ LIB_SRCS := $(filter-out gen/cli/main.c,$(SRCS))
 REL_OBJS := $(LIB_SRCS:%.c=$(BUILD)/rel/%.o)
 SAN_OBJS := $(LIB_SRCS:%.c=$(BUILD)/san/%.o)
 CLANG_OBJS := $(SRCS:%.c=$(BUILD)/clang/%.o)
+O0_OBJS := $(SRCS:%.c=$(BUILD)/O0/%.o)
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/san/tests/%)
 
@@ -73,6 +74,15 @@ $(BUILD)/clang/%.o: %.c
 
 $(BUILD)/clang/juesuan: $(CLANG_OBJS)
 	clang $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Unoptimised, so that tests/e2e/test_reproducible.sh can compare outputs
+# across -O levels (and compilers: the clang build).
+$(BUILD)/O0/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O0 $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/O0/juesuan: $(O0_OBJS)
+	$(CC) -O0 -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/san/juesuan: $(SAN_OBJS) $(BUILD)/san/gen/cli/main.o
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -117,7 +127,7 @@ test: deps fonts
 
 # Everything under the sanitizers; the release binary (gcc) and a clang build
 # are made too, so that warnings under both compilers and flag sets are caught.
-test-run: juesuan $(BUILD)/clang/juesuan $(BUILD)/san/juesuan $(TEST_BINS) $(CORPUS_BINS)
+test-run: juesuan $(BUILD)/clang/juesuan $(BUILD)/O0/juesuan $(BUILD)/san/juesuan $(TEST_BINS) $(CORPUS_BINS)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # Each harness for FUZZ_SECONDS (default 60): new inputs go to
@@ -150,13 +160,22 @@ valgrind-run: juesuan
 mustache-spec: $(BUILD)/san/tests/test_mustache
 	$(BUILD)/san/tests/test_mustache
 
-bench: deps fonts
-	@$(MAKE) --no-print-directory juesuan $(BUILD)/rel/fontbench
-	@FONTBENCH=$(BUILD)/rel/fontbench sh tests/tools/bench.sh
+# make bench pairs each build with one of the recorded base commit (main
+# before issue 14: libharu's own fonts and text), built from that commit's
+# tree into BUILD/bench-base-COMMIT (its own templates and example).
+BENCH_BASE ?= b9b10f1
+BENCH_BASE_DIR = $(BUILD)/bench-base-$(BENCH_BASE)
 
-# The cost of the fonts alone (tests/tools/fontbench.c), for make bench.
-$(BUILD)/rel/fontbench: tests/tools/fontbench.c $(REL_OBJS)
-	$(CC) $(BASE_CFLAGS) $(REL_CFLAGS) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(REL_OBJS) $(PKG_LIBS)
+bench: deps fonts
+	@$(MAKE) --no-print-directory juesuan
+	@$(MAKE) --no-print-directory $(BENCH_BASE_DIR)/juesuan || echo "make bench: cannot build $(BENCH_BASE): no ratio"
+	@BENCH_BASE_DIR=$(BENCH_BASE_DIR) BENCH_BIG=$(BUILD)/bench/leshan-x10 sh tests/tools/bench.sh
+
+$(BENCH_BASE_DIR)/juesuan:
+	rm -rf $(BENCH_BASE_DIR) && mkdir -p $(BENCH_BASE_DIR)
+	git archive $(BENCH_BASE) | tar -x -C $(BENCH_BASE_DIR)
+	ln -sf $(abspath $(wildcard fonts/*.ttf)) $(BENCH_BASE_DIR)/fonts/
+	$(MAKE) -C $(BENCH_BASE_DIR) --no-print-directory BUILD=build juesuan
 
 clean:
 	rm -rf $(BUILD) juesuan

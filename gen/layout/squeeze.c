@@ -50,6 +50,10 @@ void punct_style_read(yaml_file *y, layout_config *cfg)
  * ink is not in one half of a full em). */
 static int blank_sides(const layout_config *cfg, font_face face, uint32_t cp)
 {
+    /* every candidate is in U+2018–201D, U+3001–301B or U+FF01–FF1F: most
+     * characters (ideographs, digits) are none of them */
+    if (cp < 0x2018 || (cp > 0x201D && cp < 0x3001) || (cp > 0x301B && cp < 0xFF01) || cp > 0xFF1F)
+        return 0;
     size_t i = 0;
     while (i < N_CANDIDATES && CANDIDATES[i] != cp) i++;
     if (i == N_CANDIDATES || face < 0 || face >= FACE_COUNT) return 0;

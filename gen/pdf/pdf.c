@@ -1,21 +1,36 @@
-/* pdf.c — draw a laid-out document with libharu: fonts (embedded, UTF-8,
- * ToUnicode repaired), one text object per page, the outline, the document
- * information. Deterministic: no current time, no /ID (libharu writes one
- * only for encrypted files), font subset tags HPDFAA, HPDFAB … in load
- * order. */
+/* pdf.c — draw a laid-out document with libharu: the fonts (font.c:
+ * subset, embedded with Identity maps and a ToUnicode CMap), each page's
+ * content stream (content.c: text and ruled lines; chart.c: chart shapes
+ * through libharu's drawing functions), the outline, the document
+ * information. Streams are deflated at PDF_DEFLATE_LEVEL. Deterministic:
+ * no current time, no /ID (libharu writes one only for encrypted files),
+ * font subset tags HPDFAA, HPDFAB … in face order. */
 #include "pdf.h"
 
 #include "chart.h"
-#include "subset.h"
-#include "table.h"
-#include "tounicode.h"
+#include "content.h"
+#include "font.h"
+#include "objects.h"
 
 #include <errno.h>
 #include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+
+/* The deflate level of every stream, chosen by measurement (README,
+ * Benchmark: leshan-2024, instructions in deflate and PDF size): level 3
+ * costs 4% more than level 1 for a 2% smaller file; level 6 (zlib's
+ * default, what libharu used) 45% more than level 1 for 6% smaller.
+ * JUESUAN_DEFLATE=1..9 overrides it (for make bench). */
+#define PDF_DEFLATE_LEVEL 3
+
+static int deflate_level(void)
+{
+    const char *e = getenv("JUESUAN_DEFLATE");
+    if (e && e[0] >= '1' && e[0] <= '9' && !e[1]) return e[0] - '0';
+    return PDF_DEFLATE_LEVEL;
+}
 
 /* The first libharu error, recorded by the handler. */
 typedef struct pdf_error {
@@ -32,67 +47,60 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *user)
 }
 
 typedef struct pdf_fonts {
-    HPDF_Font font[FACE_COUNT];
+    pdf_font store[FACE_COUNT]; /* one per font file, at its first face */
+    pdf_font *font[FACE_COUNT]; /* the font of each face */
 } pdf_fonts;
 
-/* Load the faces the spans use, in face order (so the subset tags are
- * stable). Returns 0, 1 (a font file is missing) or 3. */
-static int load_fonts(HPDF_Doc pdf, const layout_result *r, const layout_config *cfg,
+/* Embed the font files the spans use, in face order (so the subset tags
+ * are stable). Returns 0, 1 (a font file is missing) or 3. */
+static int load_fonts(HPDF_Doc pdf, const layout_result *r, const layout_config *cfg, pdf_deflater *z,
                       pdf_fonts *pf, diag_list *diags)
 {
+    pdf_cpset *sets = xcalloc(FACE_COUNT, sizeof *sets);
+    int owner[FACE_COUNT];
+    pdf_collect_codepoints(r, cfg, sets, owner);
     bool used[FACE_COUNT] = {false};
     for (size_t i = 0; i < r->n_pages; i++)
-        for (size_t k = 0; k < r->pages[i].n_spans; k++) used[r->pages[i].spans[k].face] = true;
-    for (int f = 0; f < FACE_COUNT; f++) {
+        for (size_t k = 0; k < r->pages[i].n_spans; k++) used[owner[r->pages[i].spans[k].face]] = true;
+    bool subset = pdf_subset_enabled();
+    int rc = 0, tag = 0;
+    for (int f = 0; f < FACE_COUNT && rc == 0; f++) {
         if (!used[f]) continue;
         const char *path = layout_config_font_path(cfg, (font_face)f);
-        int index = layout_config_font_index(cfg, (font_face)f);
-        for (int g = 0; g < f; g++) { /* the same file serves two faces */
-            if (pf->font[g] && strcmp(path, layout_config_font_path(cfg, (font_face)g)) == 0 &&
-                index == layout_config_font_index(cfg, (font_face)g)) {
-                pf->font[f] = pf->font[g];
-                break;
-            }
-        }
-        if (pf->font[f]) continue;
         FILE *fp = fopen(path, "rb");
         if (!fp) {
             diag_error(diags, SRCPOS_NONE, "字体文件 %s 无法打开：%s", path, strerror(errno));
-            return 1;
+            rc = 1;
+            break;
         }
         fclose(fp);
-        const char *name = pdf_load_face(pdf, r, cfg, (font_face)f, diags); /* subset.c */
-        HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
-        if (!font || pdf_font_repair(font) != 0) {
-            diag_error(diags, SRCPOS_NONE, "libharu 无法嵌入字体 %s", path);
-            return 3;
-        }
-        pf->font[f] = font;
+        rc = pdf_font_embed(pdf, path, layout_config_font_index(cfg, (font_face)f), &sets[f], subset,
+                            tag++, z, &pf->store[f], diags);
     }
-    return 0;
+    for (int f = 0; f < FACE_COUNT; f++) pf->font[f] = &pf->store[owner[f]];
+    free(sets);
+    return rc;
 }
 
-static void draw_page(HPDF_Page page, const layout_page *lp, const pdf_fonts *pf)
+static void free_fonts(pdf_fonts *pf)
 {
-    if (lp->n_spans == 0) return;
-    HPDF_Page_BeginText(page);
-    HPDF_Font cur_font = NULL;
-    double cur_size = -1, cur_space = 0;
-    for (size_t k = 0; k < lp->n_spans; k++) {
-        const layout_span *s = &lp->spans[k];
-        HPDF_Font font = pf->font[s->face];
-        if (font != cur_font || s->size != cur_size) {
-            HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)s->size);
-            cur_font = font;
-            cur_size = s->size;
-        }
-        if (s->char_space != cur_space) {
-            HPDF_Page_SetCharSpace(page, (HPDF_REAL)s->char_space);
-            cur_space = s->char_space;
-        }
-        HPDF_Page_TextOut(page, (HPDF_REAL)s->x, (HPDF_REAL)s->y, s->text);
+    for (int f = 0; f < FACE_COUNT; f++) pdf_font_free(&pf->store[f]);
+}
+
+/* The content stream of one page: ruled lines, chart shapes, text. */
+static int draw_page(HPDF_Page page, const layout_page *lp, pdf_fonts *pf, pdf_deflater *z)
+{
+    buf c = {0};
+    pdf_content_rules(&c, lp);
+    int rc = 0;
+    if (lp->n_shapes) {
+        pdf_draw_shapes(page, lp); /* through libharu (chart.c) */
+        rc = pdf_obj_page_take(page, &c);
     }
-    HPDF_Page_EndText(page);
+    if (rc == 0) rc = pdf_content_text(&c, page, lp, pf->font);
+    if (rc == 0) rc = pdf_obj_page_set(page, c.data ? c.data : "", c.len, z);
+    buf_free(&c);
+    return rc;
 }
 
 /* Bookmarks for headings of levels 1..outline_levels, nested by level. */
@@ -147,43 +155,47 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
         diag_error(diags, SRCPOS_NONE, "libharu 初始化失败");
         return 3;
     }
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    HPDF_UseUTFEncodings(pdf);
-    pdf_fonts pf = {{NULL}};
-    int rc = load_fonts(pdf, r, cfg, &pf, diags);
+    HPDF_UseUTFEncodings(pdf); /* outline titles and information as UTF-16BE */
+    pdf_deflater *z = pdf_deflater_new(deflate_level());
+    pdf_fonts pf;
+    memset(&pf, 0, sizeof pf);
+    int rc = load_fonts(pdf, r, cfg, z, &pf, diags);
     if (rc != 0) {
+        pdf_deflater_free(z);
+        free_fonts(&pf);
         HPDF_Free(pdf);
         return rc;
     }
     HPDF_Page *pages = xcalloc(r->n_pages ? r->n_pages : 1, sizeof *pages);
-    for (size_t i = 0; i < r->n_pages; i++) {
+    for (size_t i = 0; i < r->n_pages && !err.code; i++) {
         pages[i] = HPDF_AddPage(pdf);
         if (!pages[i]) break;
         bool land = r->pages[i].landscape; /* a landscape table page */
         HPDF_Page_SetWidth(pages[i], (HPDF_REAL)(land ? r->page_height : r->page_width));
         HPDF_Page_SetHeight(pages[i], (HPDF_REAL)(land ? r->page_width : r->page_height));
-        pdf_draw_rules(pages[i], &r->pages[i]); /* table borders (table.c) */
-        pdf_draw_shapes(pages[i], &r->pages[i]); /* charts (chart.c) */
-        draw_page(pages[i], &r->pages[i], &pf);
+        if (draw_page(pages[i], &r->pages[i], &pf, z) != 0 && !err.code) err.code = HPDF_INVALID_OBJECT;
     }
     if (!err.code) add_outline(pdf, r, pages);
     if (!err.code) add_info(pdf, meta);
     free(pages);
+    pdf_deflater_free(z);
     if (err.code) {
         diag_error(diags, SRCPOS_NONE, "PDF 生成失败（libharu 错误 0x%04X，详情 %u）",
                    (unsigned)err.code, (unsigned)err.detail);
+        free_fonts(&pf);
         HPDF_Free(pdf);
         return 3;
     }
+    rc = 0;
     if (HPDF_SaveToFile(pdf, path) != HPDF_OK || err.code) {
         diag_error(diags, SRCPOS_NONE, "无法写入 PDF 文件 %s（libharu 错误 0x%04X）", path,
                    (unsigned)err.code);
-        HPDF_Free(pdf);
         remove(path);
-        return 3;
+        rc = 3;
     }
+    free_fonts(&pf);
     HPDF_Free(pdf);
-    return 0;
+    return rc;
 }
 
 int pdf_write(const doc *d, const layout_config *cfg, const pdf_meta *meta,

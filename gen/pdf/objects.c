@@ -1,0 +1,203 @@
+/* objects.c — PDF objects built through libharu's object layer (see
+ * objects.h and design/LIBHARU.md): composite fonts with Identity maps,
+ * streams juesuan deflates itself, page contents written whole. The only
+ * file of the project that uses libharu internals (hpdf_objects.h,
+ * hpdf_streams.h, hpdf_pages.h, hpdf_doc.h): keep it small.
+ *
+ * libharu 2.3.0 deflates every stream at zlib's default level and has no
+ * setting for it; a stream handed over already deflated gets the filter
+ * NONE (libharu then copies the bytes and drops any /Filter entry) and
+ * names its filter through the dictionary's write hook, which libharu
+ * calls after the other entries. */
+#include "objects.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+static HPDF_STATUS write_flate(HPDF_Dict d, HPDF_Stream s)
+{
+    (void)d;
+    return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
+}
+
+struct pdf_deflater {
+    z_stream s;
+    bool ready;
+    Bytef *out;
+    size_t cap;
+};
+
+pdf_deflater *pdf_deflater_new(int level)
+{
+    pdf_deflater *z = xcalloc(1, sizeof *z);
+    z->ready = deflateInit(&z->s, level) == Z_OK;
+    return z;
+}
+
+void pdf_deflater_free(pdf_deflater *z)
+{
+    if (!z) return;
+    if (z->ready) deflateEnd(&z->s);
+    free(z->out);
+    free(z);
+}
+
+/* Replace the data of stream dictionary `d` by `data` deflated by `z`. */
+static int put_deflated(HPDF_Dict d, const void *data, size_t len, pdf_deflater *z)
+{
+    if (!z->ready || deflateReset(&z->s) != Z_OK) return -1;
+    size_t need = deflateBound(&z->s, (uLong)len);
+    if (need > z->cap) {
+        free(z->out);
+        z->out = xmalloc(need);
+        z->cap = need;
+    }
+    z->s.next_in = (Bytef *)(uintptr_t)data; /* zlib does not write it */
+    z->s.avail_in = (uInt)len;
+    z->s.next_out = z->out;
+    z->s.avail_out = (uInt)z->cap;
+    int ok = deflate(&z->s, Z_FINISH) == Z_STREAM_END;
+    HPDF_MemStream_FreeData(d->stream);
+    if (ok) ok = HPDF_Stream_Write(d->stream, z->out, (HPDF_UINT)z->s.total_out) == HPDF_OK;
+    d->filter = HPDF_STREAM_FILTER_NONE;
+    d->write_fn = write_flate;
+    return ok ? 0 : -1;
+}
+
+/* A new indirect stream object holding `data` deflated by `z`. */
+static HPDF_Dict new_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_deflater *z)
+{
+    HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    return d && put_deflated(d, data, len, z) == 0 ? d : NULL;
+}
+
+static HPDF_Dict new_indirect_dict(HPDF_Doc pdf)
+{
+    HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+    return d && HPDF_Xref_Add(pdf->xref, d) == HPDF_OK ? d : NULL;
+}
+
+/* The /W array: "c [w …]" for each run of consecutive CIDs whose width is
+ * not the default 1000. */
+static HPDF_Array widths_array(HPDF_Doc pdf, const pdf_font_desc *d)
+{
+    HPDF_Array w = HPDF_Array_New(pdf->mmgr);
+    HPDF_Array run = NULL;
+    HPDF_STATUS st = w ? HPDF_OK : 1;
+    for (size_t c = 0; c < d->n_cids && st == HPDF_OK; c++) {
+        if (d->widths[c] == 1000) {
+            run = NULL;
+            continue;
+        }
+        if (!run) {
+            run = HPDF_Array_New(pdf->mmgr);
+            st = run ? HPDF_Array_AddNumber(w, (HPDF_INT32)c) : 1;
+            if (st == HPDF_OK) st = HPDF_Array_Add(w, run);
+        }
+        if (st == HPDF_OK) st = HPDF_Array_AddNumber(run, d->widths[c]);
+    }
+    return st == HPDF_OK ? w : NULL;
+}
+
+static HPDF_Dict descriptor(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z)
+{
+    HPDF_Dict fd = new_indirect_dict(pdf);
+    HPDF_Array box = HPDF_Array_New(pdf->mmgr);
+    HPDF_Dict file = new_stream(pdf, d->program, d->program_len, z);
+    if (!fd || !box || !file) return NULL;
+    HPDF_STATUS st = HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+    st |= HPDF_Dict_AddName(fd, "FontName", d->base_font);
+    st |= HPDF_Dict_AddNumber(fd, "Flags", d->flags);
+    for (int i = 0; i < 4; i++) st |= HPDF_Array_AddNumber(box, d->bbox[i]);
+    st |= HPDF_Dict_Add(fd, "FontBBox", box);
+    st |= HPDF_Dict_AddNumber(fd, "ItalicAngle", 0);
+    st |= HPDF_Dict_AddNumber(fd, "Ascent", d->ascent);
+    st |= HPDF_Dict_AddNumber(fd, "Descent", d->descent);
+    st |= HPDF_Dict_AddNumber(fd, "CapHeight", d->cap_height);
+    st |= HPDF_Dict_AddNumber(fd, "XHeight", d->x_height);
+    st |= HPDF_Dict_AddNumber(fd, "StemV", 0);
+    st |= HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)d->program_len);
+    st |= HPDF_Dict_Add(fd, "FontFile2", file);
+    return st == HPDF_OK ? fd : NULL;
+}
+
+/* The CIDFontType2 dictionary. */
+static HPDF_Dict cid_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z)
+{
+    HPDF_Dict cf = new_indirect_dict(pdf);
+    HPDF_Dict info = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict fd = descriptor(pdf, d, z);
+    HPDF_Array w = widths_array(pdf, d);
+    if (!cf || !info || !fd || !w) return NULL;
+    HPDF_STATUS st = HPDF_Dict_AddName(cf, "Type", "Font");
+    st |= HPDF_Dict_AddName(cf, "Subtype", "CIDFontType2");
+    st |= HPDF_Dict_AddName(cf, "BaseFont", d->base_font);
+    st |= HPDF_Dict_Add(info, "Registry", HPDF_String_New(pdf->mmgr, "Adobe", NULL));
+    st |= HPDF_Dict_Add(info, "Ordering", HPDF_String_New(pdf->mmgr, "Identity", NULL));
+    st |= HPDF_Dict_AddNumber(info, "Supplement", 0);
+    st |= HPDF_Dict_Add(cf, "CIDSystemInfo", info);
+    st |= HPDF_Dict_Add(cf, "FontDescriptor", fd);
+    st |= HPDF_Dict_AddNumber(cf, "DW", 1000);
+    st |= HPDF_Dict_Add(cf, "W", w);
+    if (!d->cid_to_gid) {
+        st |= HPDF_Dict_AddName(cf, "CIDToGIDMap", "Identity");
+    } else {
+        unsigned char *map = xmalloc(d->n_cids * 2 + 1);
+        for (size_t c = 0; c < d->n_cids; c++) {
+            map[2 * c] = (unsigned char)(d->cid_to_gid[c] >> 8);
+            map[2 * c + 1] = (unsigned char)(d->cid_to_gid[c] & 0xFF);
+        }
+        HPDF_Dict s = new_stream(pdf, map, d->n_cids * 2, z);
+        free(map);
+        st |= s ? HPDF_Dict_Add(cf, "CIDToGIDMap", s) : 1;
+    }
+    return st == HPDF_OK ? cf : NULL;
+}
+
+HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z)
+{
+    HPDF_Dict font = new_indirect_dict(pdf);
+    HPDF_Array desc = HPDF_Array_New(pdf->mmgr);
+    HPDF_Dict cf = cid_font(pdf, d, z);
+    HPDF_Dict cmap = new_stream(pdf, d->to_unicode, d->to_unicode_len, z);
+    if (!font || !desc || !cf || !cmap) return NULL;
+    HPDF_STATUS st = HPDF_Dict_AddName(font, "Type", "Font");
+    st |= HPDF_Dict_AddName(font, "Subtype", "Type0");
+    st |= HPDF_Dict_AddName(font, "BaseFont", d->base_font);
+    st |= HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+    st |= HPDF_Array_Add(desc, cf);
+    st |= HPDF_Dict_Add(font, "DescendantFonts", desc);
+    st |= HPDF_Dict_Add(font, "ToUnicode", cmap);
+    return st == HPDF_OK ? font : NULL;
+}
+
+const char *pdf_obj_page_font(HPDF_Page page, HPDF_Dict font)
+{
+    return HPDF_Page_GetLocalFontName(page, font);
+}
+
+int pdf_obj_page_take(HPDF_Page page, buf *out)
+{
+    HPDF_PageAttr a = (HPDF_PageAttr)page->attr;
+    HPDF_Stream s = a->stream;
+    HPDF_UINT n = HPDF_MemStream_GetBufCount(s);
+    for (HPDF_UINT i = 0; i < n; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &len);
+        if (!p) return -1;
+        buf_append(out, (const char *)p, len);
+    }
+    HPDF_MemStream_FreeData(s);
+    return 0;
+}
+
+int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater *z)
+{
+    HPDF_PageAttr a = (HPDF_PageAttr)page->attr;
+    return put_deflated(a->contents, data, len, z);
+}

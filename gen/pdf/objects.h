@@ -1,0 +1,60 @@
+/* objects.h — private to gen/pdf: the PDF objects juesuan writes itself
+ * through libharu's object layer (hpdf_objects.h) instead of libharu's
+ * font and text machinery: composite fonts with Identity maps over the
+ * glyph IDs of an embedded TrueType program, streams compressed at a
+ * chosen deflate level, raw page contents. objects.c is the only file of
+ * the project that touches libharu internals (see design/LIBHARU.md). */
+#ifndef JUESUAN_PDF_OBJECTS_H
+#define JUESUAN_PDF_OBJECTS_H
+
+#include "../model/model.h"
+
+#include <hpdf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** One deflate state for all the streams of a document (zlib's buffers
+ *  are allocated once, not once per stream). */
+typedef struct pdf_deflater pdf_deflater;
+
+/** A deflater at `level` (1..9). */
+pdf_deflater *pdf_deflater_new(int level);
+
+/** Free it (NULL is fine). */
+void pdf_deflater_free(pdf_deflater *z);
+
+/** What a composite (Type0 / CIDFontType2, Identity-H) font object says. */
+typedef struct pdf_font_desc {
+    const char *base_font;          /* "HPDFAA+NotoSerifSC-Regular" */
+    const unsigned char *program;   /* the TrueType font program (FontFile2) */
+    size_t program_len;
+    size_t n_cids;                  /* CIDs 0 .. n_cids - 1 */
+    const uint16_t *widths;         /* per CID, in 1/1000 em (the /W array
+                                       lists those that are not 1000) */
+    const uint16_t *cid_to_gid;     /* NULL: /Identity (CID = glyph ID);
+                                       else the glyph ID of each CID */
+    const char *to_unicode;         /* the ToUnicode CMap program */
+    size_t to_unicode_len;
+    int32_t bbox[4], ascent, descent, cap_height, x_height, flags;
+} pdf_font_desc;
+
+/** Add the font objects of `d` to `pdf` (Type0 font, CIDFontType2, font
+ *  descriptor, FontFile2, ToUnicode and, when not Identity, CIDToGIDMap),
+ *  the streams deflated by `z`. Returns the Type0 font dictionary, to be
+ *  named in page resources, or NULL. */
+HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z);
+
+/** The resource name ("F1", "F2" …) of `font` on `page`, adding it to the
+ *  page's /Font resources the first time; NULL on failure. */
+const char *pdf_obj_page_font(HPDF_Page page, HPDF_Dict font);
+
+/** Move what libharu's drawing functions have written to the page's
+ *  content stream so far to the end of `out` (the stream is left empty).
+ *  Returns 0 or -1. */
+int pdf_obj_page_take(HPDF_Page page, buf *out);
+
+/** Make `data` the page's whole content stream, deflated by `z`.
+ *  Returns 0 or -1. */
+int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater *z);
+
+#endif
