@@ -325,7 +325,13 @@ int pdf_font_embed(HPDF_Doc pdf, const char *path, int index, const pdf_cpset *s
     for (size_t i = 0; i < n; i++) {
         if (gid[i] == HB_MAP_VALUE_INVALID || gid[i] >= n_glyphs || gid[i] == 0) continue;
         size_t c = gid[i];
-        if (cid_cp[c]) c = n_cids++;
+        if (cid_cp[c]) {
+            if (n_cids > 0xFFFF) { /* no 2-byte code left: share the glyph's */
+                out->cid[cps[i]] = (uint16_t)c;
+                continue;
+            }
+            c = n_cids++;
+        }
         cid_cp[c] = cps[i];
         cid_gid[c] = (uint16_t)gid[i];
         unsigned long adv = (unsigned long)hb_font_get_glyph_h_advance(font, old[i]);

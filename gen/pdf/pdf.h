@@ -1,19 +1,21 @@
-/* pdf.h — gen/pdf: write a document as PDF with libharu.
+/* pdf.h — gen/pdf: write a document as PDF.
  *
  * The only entry point the CLI needs: lay out the blocks (gen/layout) with
  * the style of templates/style.yaml and the fonts of fonts/fonts.yaml, and
- * write an A4 PDF with the fonts embedded (a face only when some text uses
- * it, cut down by HarfBuzz to the glyphs used before libharu embeds it:
- * libharu 2.3.0 alone keeps only the used glyphs' outlines but copies the
- * other font tables whole), a repaired ToUnicode map so text copies and
- * searches correctly, page numbers "— N —", an outline mirroring the
- * headings (levels 1..outline_levels of the style), and document metadata.
- * Output is byte-identical for the same input: no current time, no /ID,
- * subset tags HPDFAA+, HPDFAB+ … in face order.
+ * write an A4 PDF: each font file the text uses cut down by HarfBuzz to the
+ * glyphs used and embedded as a composite font whose CIDs are its glyph
+ * IDs, with a ToUnicode map so text copies and searches correctly; page
+ * numbers "— N —", an outline mirroring the headings (levels
+ * 1..outline_levels of the style), and document metadata. libharu writes
+ * the file; juesuan builds the fonts and the content streams through its
+ * object layer. Output is byte-identical for the same input, whatever the
+ * compiler or -O level: no current time, no /ID, subset tags HPDFAA+,
+ * HPDFAB+ … in face order.
  *
- * Files: pdf.c (fonts, pages, outline, metadata), subset.c (hb-subset),
- * chart.c (chart shapes), tounicode.c (the one file that touches libharu
- * internals: ToUnicode and font-name repairs).
+ * Files: pdf.c (fonts, pages, outline, metadata), font.c (code points,
+ * hb-subset, widths, ToUnicode), content.c (text and ruled lines), chart.c
+ * (chart shapes through libharu), objects.c (the one file that touches
+ * libharu internals: font objects, deflated streams, page contents).
  */
 #ifndef JUESUAN_PDF_H
 #define JUESUAN_PDF_H
