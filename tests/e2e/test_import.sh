@@ -26,6 +26,7 @@ for u in input/*/; do
   "$bin" build "$u" -o "$w/a" >/dev/null 2>"$w/err" || { no "$id: build" "$w/err"; continue; }
   book=$(ls "$w/a/$id"/*.xlsx | head -1)
   mkdir -p "$w/r/$id" && cp "$u/unit.yaml" "$w/r/$id/"
+  [ -d "$u/performance" ] && cp -r "$u/performance" "$w/r/$id/" # the 自评表 of 第四部分 are not in the tables
   "$bin" import "$book" -o "$w/r/$id" >"$w/out" 2>"$w/err"; rc=$?
   t "$id: import of its own workbook exits 0" [ $rc = 0 ]
   [ $rc = 0 ] || sed 's/^/     /' "$w/err" | head
@@ -40,7 +41,7 @@ done
 
 # --- a workbook laid out as the official forms, in 元 ---
 "$py" tests/e2e/official_workbook.py input/leshan-2024 "$w/official.xlsx" 2>"$w/err" || no "official workbook made" "$w/err"
-o="$w/official"; mkdir -p "$o" && cp input/leshan-2024/unit.yaml "$o/"
+o="$w/official"; mkdir -p "$o" && cp input/leshan-2024/unit.yaml "$o/" && cp -r input/leshan-2024/performance "$o/"
 "$bin" import "$w/official.xlsx" -o "$o" >"$w/out" 2>"$w/err"; rc=$?
 t "official layout: import exits 0" [ $rc = 0 ]
 [ $rc = 0 ] || sed 's/^/     /' "$w/err" | head
