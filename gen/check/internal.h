@@ -14,28 +14,6 @@ typedef struct cctx {
                      its reasons and budget against the tables may run */
 } cctx;
 
-/* ---- the unit.yaml schema (schema.c) ------------------------------------- */
-
-typedef enum ykind {
-    Y_MAP,    /* a mapping */
-    Y_LIST,   /* a sequence */
-    Y_TEXT,   /* text (a plain number is accepted as text) */
-    Y_MONEY,  /* an amount in the unit's money unit */
-    Y_COUNT,  /* a whole number >= 0 */
-    Y_SCALAR  /* any scalar: unit.* values, which unit_load checks itself */
-} ykind;
-
-/** One key unit.yaml may have: its dotted path from the root ("*" any key
- *  of a mapping, "#" any item of a sequence; a parent before its children). */
-typedef struct schema_key {
-    const char *path;
-    ykind kind;
-    const char *what; /* how a type error names the expected value (NULL: by kind) */
-} schema_key;
-
-/** The schema table, in file order; `*n` receives its length. */
-const schema_key *schema_keys(size_t *n);
-
 /* ---- reporting (report.c) ------------------------------------------------ */
 
 /** Report rule `rule` (its severity from the table) at `pos`. */
@@ -102,6 +80,35 @@ bool ytext(const cctx *c, const char *path);
 /** Equal as a reader sees them (both rounded to 0.01 万元). */
 bool shown_equal(money_t a, money_t b);
 
+/* ---- YAML schemas (schema.c) ---------------------------------------------- */
+
+typedef enum ykind {
+    Y_MAP,         /* a mapping */
+    Y_LIST,        /* a sequence */
+    Y_TEXT,        /* text (a plain number is accepted as text) */
+    Y_MONEY,       /* an amount in the unit's money unit */
+    Y_COUNT,       /* a whole number >= 0 */
+    Y_SCALAR,      /* any scalar: unit.* values, which unit_load checks itself */
+    Y_NUMBER,      /* a number with at most 2 decimals (a score: 96.5) */
+    Y_BODY         /* a text, or a list of paragraphs (texts) and sections
+                      (maps checked against the "@section.*" entries) */
+} ykind;
+
+/** One key a YAML file may have: its dotted path from the root ("*" any
+ *  key of a mapping, "#" any item of a list; a parent before its children). */
+typedef struct schema_key {
+    const char *path;
+    ykind kind;
+    const char *what; /* how a type error names the expected value (NULL: by kind) */
+} schema_key;
+
+/** The unit.yaml schema table, in file order; `*n` receives its length. */
+const schema_key *schema_keys(size_t *n);
+
+/** Walk a YAML tree against a schema: an unknown key is Y-UNKNOWN-KEY at the
+ *  key (with the nearest known key), a wrong type Y-TYPE at the value. */
+void check_yaml_schema(cctx *c, const schema_key *schema, size_t n, const value *root, const posmap *pos);
+
 /* ---- the rule groups ------------------------------------------------------ */
 
 void check_schema(cctx *c);
@@ -111,6 +118,7 @@ void check_fixed(cctx *c);
 void check_cross(cctx *c);
 void check_three_public(cctx *c);
 void check_plausible(cctx *c);
+void check_department(cctx *c);
 void check_projects(cctx *c);
 
 #endif

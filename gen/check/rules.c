@@ -10,8 +10,8 @@
 
 static const check_rule RULES[] = {
     /* unit.yaml */
-    {"Y-UNKNOWN-KEY", E, false, "unit.yaml 中出现未知的键（拼写相近时提示应为哪个键）"},
-    {"Y-TYPE", E, false, "unit.yaml 的值类型不对（应是金额、整数、文字、列表或映射）"},
+    {"Y-UNKNOWN-KEY", E, false, "unit.yaml、performance/department.yaml 中出现未知的键（拼写相近时提示应为哪个键）"},
+    {"Y-TYPE", E, false, "unit.yaml、performance/department.yaml 的值类型不对（应是金额、整数、数、文字、列表或映射）"},
     {"Y-MISSING", E, false, "unit.yaml 缺少必填的键（一次列出全部），或公开01表还没有数据"},
     {"Y-NO-TABLES", W, false, "单位文件夹没有 tables/（不生成决算公开），unit.yaml 中决算公开用的块不会用到"},
     {"Y-PREV-3P", E, true, "previous.three_public：合计 = 出国 + 用车 + 接待，用车 = 购置 + 运行"},
@@ -80,6 +80,16 @@ static const check_rule RULES[] = {
     {"O-PROCUREMENT", E, false, "政府采购：授予小微企业 ≤ 授予中小企业 ≤ 货物 + 工程 + 服务"},
     {"O-VEHICLES", E, false, "other.assets.vehicles：车辆总数 = 各类车辆之和"},
     {"O-PRIOR-ASSESS", E, false, "事前绩效评估项目数 = 所列项目个数"},
+    {"D-LAYOUT", E, false, "department.yaml：layout 应是 templates/performance/department/ 下的一个版式"},
+    {"D-FROM-TABLES", E, false, "department.yaml：单位有 tables/ 时，收入、支出取自公开表，不应另写 finance.income / finance.expenditure"},
+    {"D-SUM", E, true, "department.yaml：所写合计 = 所列各项之和（收入、支出、基本 + 项目、项目、结转结余、按功能分类的预算数和决算数）"},
+    {"D-COUNT", E, false, "department.yaml：所写项目个数 = 所列项目数"},
+    {"D-BALANCE", W, false, "department.yaml：年初结转结余 + 收入 − 支出 = 年末结转结余"},
+    {"D-SCORE-TOTAL", E, false, "department.yaml：所写自评总分 = 各评分项之和"},
+    {"D-SCORE-GROUP", E, false, "department.yaml：有得分的小节 = 其下各评分项之和"},
+    {"D-SCORE-MAX", E, false, "department.yaml：得分不超过分值（max）"},
+    {"D-FIGURE", E, false, "department.yaml：figures 中原文的数（stated）= 由数据算出的数（万元舍入范围以内为警告）"},
+    {"D-FIGURE-REF", E, false, "department.yaml：文字中的 {名称} 应是 figures 中的数字"},
     /* 项目支出绩效自评表 (performance/projects/NAME.yaml; weights from templates/performance/scoring.yaml) */
     {"PRJ-WEIGHT", E, false, "项目自评表：绩效指标权重之和 = 规定的指标总分（四川：90），合计权重 = 预算执行 10 + 90 = 100"},
     {"PRJ-SCORE", E, false, "项目自评表：每项绩效指标的得分不大于其权重"},
@@ -130,6 +140,7 @@ int check_unit(const unit *u, const spec_set *specs, diag_list *d)
         check_three_public(&c);
         check_plausible(&c);
     }
+    check_department(&c); /* performance/department.yaml, when the folder has one */
     check_projects(&c);
     return c.errors;
 }

@@ -131,10 +131,18 @@ static const schema_key SCHEMA[] = {
 };
 enum { N_SCHEMA = sizeof SCHEMA / sizeof SCHEMA[0] };
 
-static int schema_find(const char *path)
+/* The file being walked: its schema, its tree's positions. */
+typedef struct walker {
+    cctx *c;
+    const schema_key *schema;
+    size_t n;
+    const posmap *pos;
+} walker;
+
+static int schema_find(const walker *w, const char *path)
 {
-    for (int i = 0; i < N_SCHEMA; i++)
-        if (strcmp(SCHEMA[i].path, path) == 0) return i;
+    for (size_t i = 0; i < w->n; i++)
+        if (strcmp(w->schema[i].path, path) == 0) return (int)i;
     return -1;
 }
 
@@ -185,25 +193,26 @@ static const char *child_of(const char *path, const char *parent)
     return path + n + 1;
 }
 
-static void report_unknown(cctx *c, const char *real, const char *pattern, const char *key)
+static void report_unknown(const walker *w, const char *real, const char *pattern, const char *key)
 {
+    cctx *c = w->c;
     const char *best = NULL;
     size_t best_d = 3;
     buf known = {0};
-    for (int i = 0; i < N_SCHEMA; i++) {
-        const char *k = child_of(SCHEMA[i].path, pattern);
+    for (size_t i = 0; i < w->n; i++) {
+        const char *k = child_of(w->schema[i].path, pattern);
         if (!k || strcmp(k, "*") == 0 || strcmp(k, "#") == 0) continue;
         if (known.len) buf_puts(&known, "、");
         buf_puts(&known, k);
         size_t d = edit_distance(key, k);
         if (d < best_d && d < strlen(k)) best = k, best_d = d;
     }
-    srcpos pos = posmap_get_key(c->u->yaml_pos, real);
+    srcpos pos = posmap_get_key(w->pos, real);
     if (best)
         check_report(c, "Y-UNKNOWN-KEY", pos, "未知的键 %s，是否应为 %s？", key, best);
     else if (known.len)
-        check_report(c, "Y-UNKNOWN-KEY", pos, "未知的键 %s（%s处可用的键：%s）", key, pattern[0] ? pattern : "顶层",
-                     buf_cstr(&known));
+        check_report(c, "Y-UNKNOWN-KEY", pos, "未知的键 %s（%s处可用的键：%s）", key,
+                     pattern[0] == '@' ? "小节" : pattern[0] ? pattern : "顶层", buf_cstr(&known));
     else
         check_report(c, "Y-UNKNOWN-KEY", pos, "未知的键 %s（%s 下不应有键）", key, pattern);
     buf_free(&known);
@@ -225,10 +234,11 @@ static const char *kind_text(const value *v)
 }
 
 /* The messages follow those gen/facts gives for the same mistakes. */
-static void check_type(cctx *c, const char *real, ykind kind, const char *what, const value *v)
+static void check_type(const walker *w, const char *real, ykind kind, const char *what, const value *v)
 {
+    cctx *c = w->c;
     value_type t = value_get_type(v);
-    srcpos pos = unit_pos(c->u, real);
+    srcpos pos = posmap_get(w->pos, real);
     if (t == VALUE_NULL) return; /* an empty value counts as absent */
     switch (kind) {
     case Y_MAP:
@@ -263,12 +273,48 @@ static void check_type(cctx *c, const char *real, ykind kind, const char *what, 
         if (!ok) check_report(c, "Y-TYPE", pos, "%s 应是非负整数，实为“%s”", real, kind_text(v));
         break;
     }
+    case Y_BODY: /* walk_body() checks it */
+        break;
+    case Y_NUMBER: {
+        money_t m;
+        if (t != VALUE_NUMBER || money_parse(value_get_text(v), MONEY_YUAN, &m) != MONEY_OK)
+            check_report(c, "Y-TYPE", pos, "%s 应是%s，实为“%s”", real, what ? what : "数（至多两位小数）", kind_text(v));
+        break;
+    }
     }
 }
 
 /* ---- the walk ------------------------------------------------------------ */
 
-static void walk(cctx *c, const value *v, const char *real, const char *pattern)
+static void walk(const walker *w, const value *v, const char *real, const char *pattern);
+
+/* A body of text (Y_BODY): a text, or a list whose items are texts
+ * (paragraphs) or sections {title | lead, score, max, text: body}, checked
+ * against the schema's "@section" entries. */
+static void walk_body(const walker *w, const value *v, const char *real)
+{
+    value_type t = value_get_type(v);
+    if (t == VALUE_STRING || t == VALUE_NUMBER || t == VALUE_NULL) return;
+    if (t != VALUE_LIST) {
+        check_report(w->c, "Y-TYPE", posmap_get(w->pos, real), "%s 应是文字，或段落和小节（title、text 等）的列表，实为“%s”",
+                     real, kind_text(v));
+        return;
+    }
+    for (size_t i = 0; i < value_count(v); i++) {
+        const value *item = value_at(v, i);
+        buf r = {0};
+        buf_printf(&r, "%s.%zu", real, i);
+        value_type it = value_get_type(item);
+        if (it == VALUE_MAP)
+            walk(w, item, buf_cstr(&r), "@section");
+        else if (it != VALUE_STRING && it != VALUE_NUMBER)
+            check_report(w->c, "Y-TYPE", posmap_get(w->pos, buf_cstr(&r)), "%s 应是一段文字或一个小节（title、text 等），实为“%s”",
+                         buf_cstr(&r), kind_text(item));
+        buf_free(&r);
+    }
+}
+
+static void walk(const walker *w, const value *v, const char *real, const char *pattern)
 {
     bool list = value_get_type(v) == VALUE_LIST;
     if (!list && value_get_type(v) != VALUE_MAP) return;
@@ -281,24 +327,27 @@ static void walk(cctx *c, const value *v, const char *real, const char *pattern)
         int found = -1;
         if (list) {
             buf_printf(&p, "%s.#", pattern);
-            found = schema_find(buf_cstr(&p));
+            found = schema_find(w, buf_cstr(&p));
         } else {
             buf_printf(&p, "%s%s%s", pattern, pattern[0] ? "." : "", key);
-            found = schema_find(buf_cstr(&p));
+            found = schema_find(w, buf_cstr(&p));
             if (found < 0) {
                 p.len = 0;
                 buf_printf(&p, "%s%s*", pattern, pattern[0] ? "." : "");
-                found = schema_find(buf_cstr(&p));
+                found = schema_find(w, buf_cstr(&p));
             }
         }
-        if (found < 0) {
-            report_unknown(c, buf_cstr(&r), pattern, key);
+        const schema_key *e = found < 0 ? NULL : &w->schema[found];
+        const value *child = value_at(v, i);
+        if (!e) {
+            report_unknown(w, buf_cstr(&r), pattern, key);
+        } else if (e->kind == Y_BODY) {
+            walk_body(w, child, buf_cstr(&r));
         } else {
-            const value *child = value_at(v, i);
-            check_type(c, buf_cstr(&r), SCHEMA[found].kind, SCHEMA[found].what, child);
-            if ((SCHEMA[found].kind == Y_MAP && value_get_type(child) == VALUE_MAP) ||
-                (SCHEMA[found].kind == Y_LIST && value_get_type(child) == VALUE_LIST))
-                walk(c, child, buf_cstr(&r), SCHEMA[found].path);
+            check_type(w, buf_cstr(&r), e->kind, e->what, child);
+            if ((e->kind == Y_MAP && value_get_type(child) == VALUE_MAP) ||
+                (e->kind == Y_LIST && value_get_type(child) == VALUE_LIST))
+                walk(w, child, buf_cstr(&r), e->path);
         }
         buf_free(&r);
         buf_free(&p);
@@ -310,9 +359,15 @@ static void walk(cctx *c, const value *v, const char *real, const char *pattern)
 static const char *const DISCLOSURE_BLOCKS[] = {"overview", "previous", "budget", "reasons", "three_public",
                                                 "other", "glossary_notes", "glossary_extra", "attachments"};
 
+void check_yaml_schema(cctx *c, const schema_key *schema, size_t n, const value *root, const posmap *pos)
+{
+    walker w = {c, schema, n, pos};
+    walk(&w, root, "", "");
+}
+
 void check_schema(cctx *c)
 {
-    walk(c, c->u->yaml, "", "");
+    check_yaml_schema(c, SCHEMA, N_SCHEMA, c->u->yaml, c->u->yaml_pos);
     if (c->u->has_tables) return;
     for (size_t i = 0; i < sizeof DISCLOSURE_BLOCKS / sizeof *DISCLOSURE_BLOCKS; i++)
         if (value_get(c->u->yaml, DISCLOSURE_BLOCKS[i]))

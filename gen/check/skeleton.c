@@ -162,6 +162,8 @@ static const char *kind_note(ykind k)
     case Y_TEXT: return "文字";
     case Y_LIST: return "列表（每项以“- ”开头）";
     case Y_MAP: return "";
+    case Y_NUMBER: return "数";
+    case Y_BODY: return "文字或段落";
     case Y_SCALAR: break;
     }
     return "";

@@ -23,6 +23,14 @@ static const document_kind KINDS[] = {
         .workbook = xlsx_write,
     },
     {
+        .name = "department",
+        .source = "performance/department.yaml（部门整体支出绩效自评报告）",
+        .facts = "performance.department",
+        .root = "performance/department/{{performance.department.layout}}.mustache",
+        .file_name = "{{unit.name}}{{unit.year}}年度{{performance.department.title}}",
+        .subject = "{{unit.year}}年度部门整体支出绩效自评报告",
+    },
+    {
         .name = "project_reports",
         .source = "performance/projects/ 中带 report: 的项目（项目支出绩效自评报告）",
         .facts = "performance.project_reports",

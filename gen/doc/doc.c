@@ -55,7 +55,7 @@ int doc_parse(const char *markup, const char *origin, doc *out, diag_list *diags
     buf para = {0};
     srcpos para_pos = {origin, 0, 1};
     block *cover = NULL; /* open cover block, collecting lines */
-    bool noindent_next = false;
+    bool noindent_next = false, right_next = false, center_next = false;
     int lineno = 0;
     const char *p = markup;
 
@@ -75,7 +75,9 @@ int doc_parse(const char *markup, const char *origin, doc *out, diag_list *diags
             block *b = doc_push(out, BLOCK_PARAGRAPH, para_pos);
             b->text = buf_detach(&para);
             b->noindent = noindent_next;
-            noindent_next = false;
+            b->right = right_next;
+            b->center = center_next;
+            noindent_next = right_next = center_next = false;
         }
         if (blank) cover = NULL;
         if (at_end) break;
@@ -120,17 +122,22 @@ int doc_parse(const char *markup, const char *origin, doc *out, diag_list *diags
                 doc_push(out, BLOCK_PAGEBREAK, pos);
             } else if (starts(t, tn, "@noindent") && tn == 9) {
                 noindent_next = true;
-            } else if (starts(t, tn, "@table ") || starts(t, tn, "@chart ")) {
-                bool is_table = t[1] == 't';
-                char *arg = directive_arg(t, tn, is_table ? "@table" : "@chart");
+            } else if (starts(t, tn, "@right") && tn == 6) {
+                right_next = true;
+            } else if (starts(t, tn, "@center") && tn == 7) {
+                center_next = true;
+            } else if (starts(t, tn, "@table ") || starts(t, tn, "@chart ") || starts(t, tn, "@grid ")) {
+                const char *name = t[1] == 't' ? "@table" : t[1] == 'c' ? "@chart" : "@grid";
+                char *arg = directive_arg(t, tn, name);
                 if (!arg) {
-                    diag_error(diags, pos, "%s 缺少名称", is_table ? "@table" : "@chart");
+                    diag_error(diags, pos, "%s 缺少名称", name);
                 } else {
-                    block *b = doc_push(out, is_table ? BLOCK_TABLE : BLOCK_CHART, pos);
+                    block *b = doc_push(out, t[1] == 'c' ? BLOCK_CHART : BLOCK_TABLE, pos);
                     b->arg = arg;
+                    b->from_facts = t[1] == 'g';
                 }
             } else {
-                diag_error(diags, pos, "未知的指令“%.*s”（可用：@cover @toc @table @chart @pagebreak @noindent）",
+                diag_error(diags, pos, "未知的指令“%.*s”（可用：@cover @toc @table @chart @grid @pagebreak @noindent @right @center）",
                            (int)tn, t);
             }
         } else {

@@ -16,6 +16,13 @@
  *   @pagebreak                                    start a new page
  *   @noindent                                     the next paragraph has no
  *                                                 first-line indent
+ *   @right                                        the next paragraph is set flush
+ *                                                 right, without indent (a signature
+ *                                                 and its date)
+ *   @center                                       the next paragraph is centred,
+ *                                                 without indent
+ *   @grid PATH                                    a table described in the facts tree
+ *                                                 at PATH (see doc_grid_from_facts)
  * A backslash at the start of a line ("\#", "\@") makes it plain text.
  */
 #ifndef JUESUAN_DOC_H
@@ -122,6 +129,9 @@ typedef struct block {
     char *text;        /* BLOCK_HEADING / BLOCK_PARAGRAPH: UTF-8 text */
     char *arg;         /* BLOCK_TABLE / BLOCK_CHART: the id */
     bool noindent;     /* BLOCK_PARAGRAPH: no first-line indent */
+    bool right;        /* BLOCK_PARAGRAPH: flush right, no indent */
+    bool center;       /* BLOCK_PARAGRAPH: centred, no indent */
+    bool from_facts;   /* BLOCK_TABLE: @grid, `arg` is a facts path */
     cover_line *lines; /* BLOCK_COVER */
     size_t n_lines;
     table_grid *grid;  /* BLOCK_TABLE, after doc_resolve_tables */
@@ -157,9 +167,18 @@ table_grid *project_grid_build(const value *project, const char *title);
 /** Free a grid (NULL is fine). */
 void table_grid_free(table_grid *g);
 
+/** A grid from a table described in the facts tree (what `@grid PATH`
+ *  prints): {label?, title?, org_line?, unit_line?, landscape?, widths:
+ *  [characters per column], header_rows (default 1), rows: [[cell…]…]} with
+ *  cell {text, rows?, cols? (spans), bold?, align? left|center|right};
+ *  cells are placed as in HTML (a spanned position is skipped). Returns
+ *  NULL after an error at `pos`. */
+table_grid *table_grid_from_facts(const value *g, srcpos pos, diag_list *diags);
+
 /** Attach a grid to every BLOCK_TABLE (its arg names a spec id such as
  *  "t01", or "project-N" for the N-th entry of performance.projects; an
- *  unknown id is an error at the block's position). Returns 0 or -1. */
+ *  unknown id is an error at the block's position; for @grid, a facts
+ *  path: table_grid_from_facts). Returns 0 or -1. */
 int doc_resolve_tables(doc *d, const unit *u, const value *facts, diag_list *diags);
 
 /** Attach chart data to every BLOCK_CHART from facts "charts.<arg>"

@@ -436,6 +436,11 @@ int doc_resolve_tables(doc *d, const unit *u, const value *facts, diag_list *dia
     for (size_t i = 0; i < d->count; i++) {
         block *b = &d->blocks[i];
         if (b->type != BLOCK_TABLE || b->grid) continue;
+        if (b->from_facts) {
+            b->grid = table_grid_from_facts(value_get_path(facts, b->arg), b->pos, diags);
+            if (!b->grid) rc = -1;
+            continue;
+        }
         if (b->arg && strncmp(b->arg, "project-", 8) == 0) {
             const value *list = value_get_path(facts, "performance.projects");
             long k = strtol(b->arg + 8, NULL, 10);

@@ -266,6 +266,10 @@ value *facts_build(const unit *u, const spec_set *specs, const facts_options *o,
     value *root = value_new_map();
     value_set(root, "unit", facts_unit(u));
     if (u->has_tables) facts_disclosure(&c, root);
+    if (u->department.root) {
+        value *perf = value_set(root, "performance", value_new_map());
+        value_set(perf, "department", facts_department(&c));
+    }
     /* performance.projects: the 项目支出绩效自评表 (第四部分) and their reports */
     value *perf = value_get(root, "performance");
     if (!perf) perf = value_set(root, "performance", value_new_map());

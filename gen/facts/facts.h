@@ -37,6 +37,15 @@
  *                   manager, finance_manager}], has_projects, project_count,
  *                   table_title (项目支出绩效自评表; scores as “10”, “8.5”)
  *   tables          第五部分: [{id, label, title, number “一”, sheet}]
+ *   (the keys above only when the unit folder has tables/: the disclosure)
+ *   performance.department  the 部门整体支出绩效自评报告 (performance/department.yaml):
+ *                   title, header, signature, basics, finance (income,
+ *                   expenditure, balance, budget, execution, by_function),
+ *                   management, evaluation, conclusion, analysis, achievements,
+ *                   problems, suggestions (bodies: {items [{paragraph} |
+ *                   {section {n, cn, title, lead, inline, score, text}}]}),
+ *                   score {has_scores, total}, figures {name: printed},
+ *                   grids (the tables @grid prints)
  * A change is {current, previous, amount, equal, increase, decrease,
  * direction 增加|减少|持平, rate_direction 增长|下降|持平, previous_zero,
  * has_percent, percent}; see facts_change.

@@ -50,6 +50,8 @@ value *facts_fund(fctx *c, const char *table_id, const char *column, const char 
                   const char *reason_path);
 value *facts_other(fctx *c);
 value *facts_glossary(fctx *c);
+/** performance.department: the 部门整体支出绩效自评报告 (department.c). */
+value *facts_department(fctx *c);
 
 /** performance.projects (projects.c): one entry per 项目支出绩效自评表, with
  *  has_projects, project_count and table_title, set into `performance`. */

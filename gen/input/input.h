@@ -97,6 +97,9 @@ typedef struct spec_set {
     size_t n_tables;
     catalog functions;  /* 支出功能分类, from catalog/functions.csv */
     catalog economic;   /* 部门预算支出经济分类, from catalog/economic.csv */
+    char **department_layouts; /* the names NAME of performance/department/NAME.mustache
+                                  (部门整体支出绩效自评报告 layouts: sichuan, guangdong) */
+    size_t n_department_layouts;
     perf_rules perf;    /* 项目支出绩效自评表 scoring, from performance/scoring.yaml */
 } spec_set;
 
@@ -230,10 +233,28 @@ int table_bind(unit *u, table *t, const spec_set *specs, const csv_file *f, diag
 
 /** Read the performance files of a loaded unit's folder, each optional:
  *  performance/department.yaml into u->department (部门整体支出绩效自评报告;
- *  its content is checked by gen/check) and performance/projects/ (see
- *  projects_load). A syntax error is an error at its line:col. Returns 0 or -1. */
+ *  its content is checked by gen/check), its figures (figures_load) and its
+ *  自评总分 (u->score_total: the sum of the outermost sections with a
+ *  `score:` in any list of sections). A syntax error is an error at its
+ *  line:col. Returns 0 or -1. */
 int performance_load(unit *u, diag_list *diags);
 
+/** A score (自评N分): a number >= 0 with at most 2 decimals, as hundredths
+ *  (96.5 → 9650). Returns false when `v` is not one. */
+bool score_parse(const value *v, int64_t *hundredths);
+
+/** A score as printed: "96.5", "4", "3.25". `out` >= 32. */
+char *score_format(int64_t hundredths, char *out);
+
+/** Evaluate the `figures:` of performance/department.yaml into u->figures
+ *  (performance_load calls it): each is {amount: X}, {count: N}, or
+ *  {sum: [names…]}, {difference: [a, b]}, {percent: [a, b]} (a / b, two
+ *  amounts or two counts) or {per: [amount, count]} (元 per thing), with an
+ *  optional `stated:` (the published value, checked by gen/check). Exact
+ *  integers; lo/hi carry the rounding of 万元 inputs. An unknown name, a
+ *  cycle, mixed kinds or a zero divisor is an error at its line:col.
+ *  Returns 0 or -1. */
+int figures_load(unit *u, diag_list *diags);
 /** Read the unit's performance/projects/NAME.yaml (a missing folder means no
  *  projects) into u->projects, in file-name order: one 项目支出绩效自评表 per
  *  file (keys: README "performance/projects"). Unknown keys, wrong types,

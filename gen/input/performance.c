@@ -28,9 +28,63 @@ static int unit_file_load(const unit *u, const char *rel, unit_file *f, diag_lis
     return yaml_load(f->path, &f->root, &f->pos, diags);
 }
 
+bool score_parse(const value *v, int64_t *hundredths)
+{
+    money_t m = 0;
+    if (value_get_type(v) != VALUE_NUMBER || money_parse(value_get_text(v), MONEY_YUAN, &m) != MONEY_OK || m < 0)
+        return false;
+    *hundredths = m;
+    return true;
+}
+
+char *score_format(int64_t hundredths, char *out)
+{
+    percent_format(hundredths, out);
+    char *dot = strchr(out, '.');
+    if (dot) {
+        char *end = out + strlen(out);
+        while (end > dot + 1 && end[-1] == '0') *--end = '\0';
+        if (end == dot + 1) *dot = '\0';
+    }
+    return out;
+}
+
+/* Add the outermost scored sections of a body (text, or a list of
+ * paragraphs and sections) to the total. */
+static void scores_add(unit *u, const value *body)
+{
+    if (value_get_type(body) != VALUE_LIST) return;
+    for (size_t i = 0; i < value_count(body); i++) {
+        const value *s = value_at(body, i);
+        if (value_get_type(s) != VALUE_MAP) continue;
+        int64_t h;
+        const value *score = value_get(s, "score");
+        if (score && score_parse(score, &h)) {
+            u->has_scores = true;
+            u->score_total += h;
+        } else if (!score) {
+            scores_add(u, value_get(s, "text"));
+        }
+    }
+}
+
+/* Every body of a mapping, depth first (a body is where sections can be). */
+static void scores_walk(unit *u, const value *v)
+{
+    for (size_t i = 0; value_get_type(v) == VALUE_MAP && i < value_count(v); i++) {
+        const value *c = value_at(v, i);
+        if (value_get_type(c) == VALUE_MAP) scores_walk(u, c);
+        else if (value_get_type(c) == VALUE_LIST) scores_add(u, c);
+    }
+}
+
 int performance_load(unit *u, diag_list *diags)
 {
     int rc = unit_file_load(u, "performance/department.yaml", &u->department, diags);
+    if (rc == 0) {
+        scores_walk(u, u->department.root);
+        rc = figures_load(u, diags);
+    }
     if (projects_load(u, diags) != 0) rc = -1; /* performance/projects/NAME.yaml (projects.c) */
     return rc;
 }

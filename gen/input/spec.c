@@ -494,6 +494,10 @@ int specs_load_profile(const profile *p, const char *unit_dir, spec_set *out, di
             }
     if (catalogs_load(p, unit_dir, "functions.csv", &out->functions, diags) != 0) errors++;
     if (catalogs_load(p, unit_dir, "economic.csv", &out->economic, diags) != 0) errors++;
+    /* the layouts of the 部门整体支出绩效自评报告: performance/department/NAME.mustache */
+    out->department_layouts = profile_list(p, "performance/department", ".mustache", &out->n_department_layouts);
+    for (size_t i = 0; i < out->n_department_layouts; i++)
+        out->department_layouts[i][strlen(out->department_layouts[i]) - strlen(".mustache")] = '\0';
     char *scoring = profile_find(p, "performance/scoring.yaml");
     if (perf_rules_load(scoring, &out->perf, diags) != 0) errors++;
     free(scoring);
@@ -520,6 +524,8 @@ void specs_free(spec_set *s)
     free(s->tables);
     catalog_free(&s->functions);
     catalog_free(&s->economic);
+    for (size_t i = 0; i < s->n_department_layouts; i++) free(s->department_layouts[i]);
+    free(s->department_layouts);
     perf_rules_free(&s->perf);
     memset(s, 0, sizeof *s);
 }

@@ -176,7 +176,9 @@ static void item_init(item *it, const block *b, const layout_config *cfg)
     it->b = b;
     if (b->type == BLOCK_PARAGRAPH) {
         it->st = cfg->body;
-        if (b->noindent) it->st.indent = 0;
+        if (b->noindent || b->right || b->center) it->st.indent = 0;
+        if (b->right) it->st.align = LAYOUT_RIGHT;
+        if (b->center) it->st.align = LAYOUT_CENTER;
         it->pitch = cfg->line_pitch;
     } else if (b->type == BLOCK_HEADING) {
         int level = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;

@@ -594,6 +594,31 @@ typedef struct unit_file {
     posmap *pos; /* its positions (they name `path`) */
 } unit_file;
 
+/* A figure that a performance report's text quotes as {name} (the
+ * `figures:` block of performance/department.yaml): typed, or computed from
+ * other figures, never copied by hand. gen/input evaluates them; gen/check
+ * compares a `stated` (published) value; gen/facts prints them. */
+typedef enum figure_kind {
+    FIGURE_AMOUNT = 1, /* money, 分 (printed in 万元, 2 decimals) */
+    FIGURE_COUNT,      /* a whole number (persons, 人次, projects) */
+    FIGURE_PERCENT,    /* hundredths of a percent (printed "94.16") */
+    FIGURE_PER         /* 分 per counted thing (printed in 元, 2 decimals) */
+} figure_kind;
+
+typedef struct text_figure {
+    char *name;
+    const char *op;    /* "amount", "count", "sum", "difference", "percent", "per" */
+    figure_kind kind;
+    bool ok;           /* evaluated (false after an error at `pos`) */
+    int64_t value;     /* exact, in the kind's unit (a percent rounded to 0.01%) */
+    int64_t lo, hi;    /* the least and greatest value the figure could have had
+                          before the 万元 amounts it comes from were rounded */
+    bool has_stated;   /* `stated:` the figure as published, to check */
+    int64_t stated;
+    srcpos pos;        /* the figure's key */
+    srcpos stated_pos;
+} text_figure;
+
 typedef struct unit {
     char *dir;        /* the unit folder as given */
     char *id;         /* folder name, e.g. "leshan-2024" */
@@ -613,6 +638,11 @@ typedef struct unit {
     catalog added[3]; /* by subject_scheme: codes outside the catalog, with
                          the names the unit's tables give (gen/input) */
     unit_file department; /* performance/department.yaml (部门整体支出绩效自评) */
+    text_figure *figures;      /* its `figures:`, evaluated (gen/input figures_load) */
+    size_t n_figures;
+    bool has_scores;      /* its sections carry scores (自评N分) */
+    int64_t score_total;  /* 自评总分: the sum of the outermost scored sections,
+                             in hundredths (9650 = 96.5 分) */
     perf_project *projects; /* performance/projects/NAME.yaml, in file-name order */
     size_t n_projects;
 } unit;
@@ -624,6 +654,11 @@ srcpos unit_pos(const unit *u, const char *path);
 const table *unit_table(const unit *u, const char *id);
 /** "部门" or "单位". */
 const char *unit_kind_name(unit_kind k);
+/** The figure named `name`, or NULL. */
+const text_figure *unit_figure(const unit *u, const char *name);
+/** A figure as printed: 万元 / count / percent / 元 with 2 decimals ("94.16");
+ *  its rounded value when `stated` is false, else its stated value. `out` >= 32. */
+char *figure_format(const text_figure *f, bool stated, char *out);
 /** Free what a unit_file holds and zero it. */
 void unit_file_free(unit_file *f);
 /** Free everything the unit owns (not the struct itself). */

@@ -107,6 +107,26 @@ static void table_free(table *t)
     free(t->path);
 }
 
+const text_figure *unit_figure(const unit *u, const char *name)
+{
+    for (size_t i = 0; i < u->n_figures; i++)
+        if (strcmp(u->figures[i].name, name) == 0) return &u->figures[i];
+    return NULL;
+}
+
+char *figure_format(const text_figure *f, bool stated, char *out)
+{
+    int64_t v = stated ? f->stated : f->value;
+    switch (f->kind) {
+    case FIGURE_AMOUNT: return money_format_wan(v, false, out);
+    case FIGURE_COUNT: snprintf(out, 32, "%lld", (long long)v); return out;
+    case FIGURE_PERCENT:
+    case FIGURE_PER: return percent_format(v, out);
+    }
+    out[0] = '\0';
+    return out;
+}
+
 void unit_file_free(unit_file *f)
 {
     free(f->path);
@@ -124,6 +144,8 @@ void unit_free(unit *u)
     value_free(u->yaml);
     posmap_free(u->yaml_pos);
     unit_file_free(&u->department);
+    for (size_t i = 0; i < u->n_figures; i++) free(u->figures[i].name);
+    free(u->figures);
     free(u->dir);
     free(u->id);
     free(u->yaml_path);

@@ -195,6 +195,40 @@ typedef struct rcase {
 #define E DIAG_ERROR
 #define W DIAG_WARNING
 
+/* performance/department.yaml for the D-* cases (written into the copy;
+ * with tables/ removed the unit has only this document). Line numbers
+ * matter: the cases edit them. */
+#define DEPT "performance/department.yaml"
+#define NOTABLES {"tables", -1, NULL, NULL}
+static const char DY[] =
+    "layout: sichuan\n"                                     /*  1 */
+    "score_total: 10\n"                                     /*  2 */
+    "figures:\n"                                            /*  3 */
+    "  a: {amount: 3296.95}\n"                              /*  4 */
+    "  b: {amount: 3104.33}\n"                              /*  5 */
+    "  rate: {percent: [b, a], stated: 94.16}\n"            /*  6 */
+    "finance:\n"                                            /*  7 */
+    "  income:\n"                                           /*  8 */
+    "    total: 10\n"                                       /*  9 */
+    "    items:\n"                                          /* 10 */
+    "      - {name: 一般公共预算财政拨款收入, amount: 10}\n" /* 11 */
+    "  expenditure:\n"                                      /* 12 */
+    "    total: 9\n"                                        /* 13 */
+    "    basic: 4\n"                                        /* 14 */
+    "    project: 5\n"                                      /* 15 */
+    "    project_count: 1\n"                                /* 16 */
+    "    projects:\n"                                       /* 17 */
+    "      - {name: 甲, amount: 5}\n"                       /* 18 */
+    "  balance: {begin: 1, end: 2, basic: 1, project: 1}\n" /* 19 */
+    "analysis:\n"                                           /* 20 */
+    "  - title: 组\n"                                       /* 21 */
+    "    score: 6\n"                                        /* 22 */
+    "    text:\n"                                           /* 23 */
+    "      - {title: 项一, score: 2, max: 5}\n"             /* 24 */
+    "      - {title: 项二, score: 4, max: 5}\n"             /* 25 */
+    "  - {title: 项三, score: 4}\n"                         /* 26 */
+    "conclusion: 支出率为{rate}%。\n";                      /* 27 */
+
 static const rcase CASES[] = {
     /* unit.yaml schema */
     {"Y-UNKNOWN-KEY", E, {{YAML, 34, "previous:", "previos:"}}, YAML, 34, "未知的键 previos，是否应为 previous？"},
@@ -297,6 +331,20 @@ static const rcase CASES[] = {
     {"O-PROCUREMENT", E, {{YAML, 114, "sme: 0", "sme: 300"}}, YAML, 114, "300.00 大于政府采购总额 266.81"},
     {"O-VEHICLES", E, {{YAML, 119, "4", "5"}}, YAML, 119, "应为 4，实为 5，相差 1"},
     {"O-PRIOR-ASSESS", E, {{YAML, 130, "3", "2"}}, YAML, 130, "应为 3，实为 2"},
+    /* performance/department.yaml */
+    {"D-LAYOUT", E, {{DEPT, 0, NULL, DY}, {DEPT, 1, "sichuan", "nosuch"}, NOTABLES}, DEPT, 1,
+     "layout 应是 guangdong、sichuan 之一"},
+    {"D-FROM-TABLES", E, {{DEPT, 0, NULL, DY}}, DEPT, 8, "不应在 department.yaml 中另写 finance.income"},
+    {"D-SUM", E, {{DEPT, 0, NULL, DY}, {DEPT, 9, "10", "11"}, NOTABLES}, DEPT, 9, "应为 10.00，实为 11.00，相差 1.00"},
+    {"D-COUNT", E, {{DEPT, 0, NULL, DY}, {DEPT, 16, "1", "2"}, NOTABLES}, DEPT, 16, "应为 1，实为 2"},
+    {"D-BALANCE", W, {{DEPT, 0, NULL, DY}, {DEPT, 19, "begin: 1", "begin: 2"}, NOTABLES}, DEPT, 19, "应为 3.00，实为 2.00"},
+    {"D-SCORE-TOTAL", E, {{DEPT, 0, NULL, DY}, {DEPT, 2, "10", "11"}, NOTABLES}, DEPT, 2, "应为 10，实为 11"},
+    {"D-SCORE-GROUP", E, {{DEPT, 0, NULL, DY}, {DEPT, 22, "6", "6.5"}, NOTABLES}, DEPT, 22, "“组”的得分应等于其下各评分项之和（应为 6，实为 6.5）"},
+    {"D-SCORE-MAX", E, {{DEPT, 0, NULL, DY}, {DEPT, 24, "score: 2", "score: 5.5"}, NOTABLES}, DEPT, 24, "“项一”的得分 5.5 超过其分值 5"},
+    {"D-FIGURE", E, {{DEPT, 0, NULL, DY}, {DEPT, 6, "94.16", "94.15"}, NOTABLES}, DEPT, 6, "figures.rate 原文为 94.15，由数据算出应为 94.16"},
+    {"D-FIGURE", W, {{DEPT, 0, NULL, DY}, {DEPT, 6, "{percent: [b, a], stated: 94.16}", "{sum: [a, b], stated: 6401.29}"}, NOTABLES},
+     DEPT, 6, "尾差：figures.rate 原文为 6401.29，由数据算出 6401.28（sum）"},
+    {"D-FIGURE-REF", E, {{DEPT, 0, NULL, DY}, {DEPT, 27, "{rate}", "{rat}"}, NOTABLES}, DEPT, 27, "文字中的 {rat} 不是 figures 中的数字"},
 };
 
 static void test_each_rule_fires(void **state)
