@@ -43,12 +43,13 @@ static void check_negative(cctx *c)
         "other.procurement.works", "other.procurement.services", "other.procurement.sme",
         "other.procurement.small_micro"};
     buf p = {0};
-    const value *budget = ymap(c, "budget");
+    const char *bkey = unit_budget_key(c->u);
+    const value *budget = ymap(c, bkey);
     size_t n = sizeof paths / sizeof paths[0] + value_count(budget);
     for (size_t i = 0; i < n; i++) {
         p.len = 0;
         if (i < sizeof paths / sizeof paths[0]) buf_puts(&p, paths[i]);
-        else buf_printf(&p, "budget.%s", value_key_at(budget, i - sizeof paths / sizeof paths[0]));
+        else buf_printf(&p, "%s.%s", bkey, value_key_at(budget, i - sizeof paths / sizeof paths[0]));
         money_t v;
         if (ymoney(c, buf_cstr(&p), &v) && v < 0)
             check_report(c, "P-NEGATIVE", unit_pos(c->u, buf_cstr(&p)), "%s 为负数 %s", buf_cstr(&p), check_money(c, v, x));
@@ -148,11 +149,12 @@ static void check_subjects(cctx *c)
     int col = tcol(t6, "total", 0);
     if (col < 0) return;
     char path[96], x[48], y[48], z[48];
+    const char *bkey = unit_budget_key(c->u), *bname = unit_budget_name(c->u, true);
     for (size_t i = 0; i < t6->n_rows; i++) {
         const char *code = t6->rows[i].key;
         if (strlen(code) != 7) continue;
         money_t final = tval(t6, code, col), budget;
-        snprintf(path, sizeof path, "budget.%s", code);
+        snprintf(path, sizeof path, "%s.%s", bkey, code);
         const value *bv = value_get_path(c->u->yaml, path);
         if (bv && value_get_type(bv) != VALUE_NULL && !ymoney(c, path, &budget)) continue; /* Y-TYPE said why */
         bool has_budget = ymoney(c, path, &budget) && money_round_wan(budget) != 0;
@@ -170,31 +172,34 @@ static void check_subjects(cctx *c)
             int64_t h;
             if (has_budget && final > budget && money_percent(final, budget, &h))
                 check_report(c, "P-COMPLETION", tpos(t6, code, col),
-                             "科目%s决算数 %s 大于年初预算数 %s（完成预算 %s%%），但 reasons.subjects 中没有写原因", what,
-                             check_money(c, final, x), check_money(c, budget, y), percent_format(h, z));
+                             "科目%s决算数 %s 大于%s数 %s（完成预算 %s%%），但 reasons.subjects 中没有写原因", what,
+                             check_money(c, final, x), bname, check_money(c, budget, y), percent_format(h, z));
             else if (has_budget)
                 check_report(c, "P-SUBJECT-REASON", tpos(t6, code, col),
-                             "科目%s决算数 %s 小于年初预算数 %s，但 reasons.subjects 中没有写原因", what,
-                             check_money(c, final, x), check_money(c, budget, y));
+                             "科目%s决算数 %s 小于%s数 %s，但 reasons.subjects 中没有写原因", what,
+                             check_money(c, final, x), bname, check_money(c, budget, y));
             else
                 check_report(c, "P-SUBJECT-REASON", tpos(t6, code, col),
-                             "科目%s决算数为 %s，年初未安排预算，但 reasons.subjects 中没有写原因", what,
-                             check_money(c, final, x));
+                             "科目%s决算数为 %s，%s，但 reasons.subjects 中没有写原因", what,
+                             check_money(c, final, x), strcmp(bkey, "budget") ? "未安排调整预算" : "年初未安排预算");
         }
         free(what);
     }
     /* budget entries and reasons for subjects the table does not have */
-    const value *budget = ymap(c, "budget");
-    for (size_t i = 0; i < value_count(budget); i++) {
-        const char *code = value_key_at(budget, i);
-        if (strlen(code) == 7 && table_find_row(t6, code)) continue;
-        snprintf(path, sizeof path, "budget.%s", code);
-        if (!table_find_row(t6, code))
-            check_report(c, "P-BUDGET-CODE", posmap_get_key(c->u->yaml_pos, path), "budget 中的科目 %s 不在%s（%s）中",
-                         code, t6->spec->title, t6->spec->file);
-        else
-            check_report(c, "P-BUDGET-CODE", posmap_get_key(c->u->yaml_pos, path),
-                         "budget 中的科目 %s 不是项级科目：年初预算按项级（7 位）科目填写", code);
+    for (int k = 0; k < 2; k++) {
+        const char *block = k ? "adjusted_budget" : "budget";
+        const value *budget = ymap(c, block);
+        for (size_t i = 0; i < value_count(budget); i++) {
+            const char *code = value_key_at(budget, i);
+            if (strlen(code) == 7 && table_find_row(t6, code)) continue;
+            snprintf(path, sizeof path, "%s.%s", block, code);
+            if (!table_find_row(t6, code))
+                check_report(c, "P-BUDGET-CODE", posmap_get_key(c->u->yaml_pos, path), "%s 中的科目 %s 不在%s（%s）中",
+                             block, code, t6->spec->title, t6->spec->file);
+            else
+                check_report(c, "P-BUDGET-CODE", posmap_get_key(c->u->yaml_pos, path),
+                             "%s 中的科目 %s 不是项级科目：%s按项级（7 位）科目填写", block, code, k ? "调整预算" : "年初预算");
+        }
     }
     const value *subjects = ymap(c, "reasons.subjects");
     for (size_t i = 0; i < value_count(subjects); i++) {
@@ -267,10 +272,12 @@ static void check_other(cctx *c)
     ymoney(c, "other.procurement.services", &services);
     char x[48], y[48];
     bool ok = !__builtin_add_overflow(goods, works, &total) && !__builtin_add_overflow(total, services, &total);
+    money_t given;
+    if (ymoney(c, "other.procurement.total", &given)) total = given; /* a total without the types */
     bool has_sme = ymoney(c, "other.procurement.sme", &sme);
     if (ok && has_sme && sme > total)
         check_report(c, "O-PROCUREMENT", unit_pos(c->u, "other.procurement.sme"),
-                     "授予中小企业合同金额 %s 大于政府采购总额 %s（货物 + 工程 + 服务）", check_money(c, sme, x),
+                     "授予中小企业合同金额 %s 大于政府采购总额 %s", check_money(c, sme, x),
                      check_money(c, total, y));
     if (has_sme && ymoney(c, "other.procurement.small_micro", &small) && small > sme)
         check_report(c, "O-PROCUREMENT", unit_pos(c->u, "other.procurement.small_micro"),

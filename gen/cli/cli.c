@@ -356,6 +356,10 @@ static int build_unit(project *p, const char *dir, const char *only, const char 
     unit_build b;
     int rc = unit_prepare(p, dir, &b, true, true, only, d);
     char *out_dir = NULL;
+    if (rc == EXIT_OK && !b.u.pub_year) { /* check and facts do without it; the files carry it */
+        diag_error(d, unit_pos(&b.u, "unit"), "build 需要 unit.published（公开时间，YYYY-MM-DD）：它印在封面上，也是文件的创建日期");
+        rc = EXIT_BAD_INPUT;
+    }
     size_t n_files = 0;
     char **tmp = NULL, **final = NULL; /* the files written: temporary and final names */
     if (rc != EXIT_OK) goto done;

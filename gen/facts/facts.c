@@ -29,7 +29,8 @@ static value *facts_unit(const unit *u)
     value_set_string(m, "kind", unit_kind_name(u->kind));
     value_set_int(m, "year", u->year);
     value_set_int(m, "previous_year", u->year - 1);
-    value_set(m, "published", value_new_stringf("%d年%d月%d日", u->pub_year, u->pub_month, u->pub_day));
+    value_set(m, "published", u->pub_year ? value_new_stringf("%d年%d月%d日", u->pub_year, u->pub_month, u->pub_day)
+                                          : value_new_null()); /* absent: check and facts go on, build refuses */
     value_set_string(m, "money_unit", money_unit_name(u->money_unit));
     value_set(m, "title", value_new_stringf("%s%d年度%s决算", u->name, u->year, unit_kind_name(u->kind)));
     return m;
@@ -261,6 +262,10 @@ static void facts_disclosure(fctx *c, value *root);
 
 value *facts_build(const unit *u, const spec_set *specs, const facts_options *o, diag_list *diags)
 {
+    facts_options own = *o; /* the unit's options: templates' facts.yaml, then unit.yaml options: */
+    const value *uo = value_get(u->yaml, "options");
+    if (uo && facts_options_apply(&own, uo, u->yaml_pos, "options.", diags) != 0) return NULL;
+    o = &own;
     fctx c = {u, specs, o, diags, 0};
     size_t before = diag_error_count(diags);
     value *root = value_new_map();

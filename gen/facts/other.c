@@ -55,6 +55,20 @@ value *facts_other(fctx *c)
     money_t sme = fctx_money(c, "other.procurement.sme", false);
     money_t small = fctx_money(c, "other.procurement.small_micro", false);
     money_t total = goods + works + services;
+    /* by type (货物/工程/服务) when the unit gives it; a total alone is fine */
+    bool typed = unit_has(c->u, "other.procurement.goods") || unit_has(c->u, "other.procurement.works") ||
+                 unit_has(c->u, "other.procurement.services");
+    if (unit_has(c->u, "other.procurement.total")) {
+        money_t given = fctx_money(c, "other.procurement.total", false);
+        if (typed && given != total) {
+            char b[32];
+            diag_error(c->diags, unit_pos(c->u, "other.procurement.total"),
+                       "政府采购支出总额应等于货物、工程、服务之和（应为 %s 万元）", money_format_wan(total, false, b));
+            c->errors++;
+        }
+        total = given;
+    }
+    value_set_bool(pr, "has_types", typed);
     value_set(pr, "total", facts_amount(total));
     value_set_bool(pr, "has_procurement", money_round_wan(total) != 0);
     value_set(pr, "goods", facts_amount(goods));
@@ -94,27 +108,63 @@ value *facts_other(fctx *c)
     value_set_int(eq, "count", fctx_count(c, "other.assets.equipment_over_1m.count", false));
     set_text(c, eq, "names", "other.assets.equipment_over_1m.names");
 
-    /* (四) 预算绩效管理 */
+    /* (四) 预算绩效管理: a step for each figure the unit gives, in the order
+     * of the budget year; the template prints only those */
     value *pf = value_set(m, "performance", value_new_map());
-    value *pa = value_set(pf, "prior_assessment", value_new_map());
-    value_set_int(pa, "count", fctx_count(c, "other.performance.prior_assessment.count", false));
-    const value *projects = value_get_path(c->u->yaml, "other.performance.prior_assessment.projects");
-    buf b = {0};
-    for (size_t i = 0; i < value_count(projects); i++) {
-        const char *t = value_get_text(value_at(projects, i));
-        if (!t) continue;
-        if (b.len) buf_puts(&b, "、");
-        buf_puts(&b, t);
+    value *steps = value_set(pf, "steps", value_new_list());
+    static const struct {
+        const char *flag, *count, *projects;
+    } STEPS[] = {
+        {"is_prior", "other.performance.prior_assessment.count", "other.performance.prior_assessment.projects"},
+        {"is_targets", "other.performance.targets", NULL},
+        {"is_monitored", "other.performance.monitored", NULL},
+        {"is_self", "other.performance.self_evaluated", "other.performance.evaluated_projects"},
+    };
+    for (size_t s = 0; s < sizeof STEPS / sizeof STEPS[0]; s++) {
+        if (!unit_has(c->u, STEPS[s].count)) continue;
+        int64_t n = fctx_count(c, STEPS[s].count, false);
+        const value *projects = STEPS[s].projects ? value_get_path(c->u->yaml, STEPS[s].projects) : NULL;
+        if (s == 0 && n == 0 && !value_count(projects)) continue; /* no 事前绩效评估: no "组织对0个项目" */
+        value *st = value_append(steps, value_new_map());
+        value_set_bool(st, STEPS[s].flag, true);
+        value_set_bool(st, "planning", value_count(steps) == 1 && s < 2); /* "在…年度预算编制阶段，" */
+        value_set_int(st, "count", n);
+        buf b = {0};
+        for (size_t i = 0; i < value_count(projects); i++) {
+            const char *t = value_get_text(value_at(projects, i));
+            if (!t) continue;
+            if (b.len) buf_puts(&b, "、");
+            buf_puts(&b, t);
+        }
+        value_set(st, "projects", b.len ? value_new_string(buf_cstr(&b)) : value_new_null());
+        buf_free(&b);
+        if (value_count(projects) && (int64_t)value_count(projects) != n) {
+            diag_error(c->diags, unit_pos(c->u, STEPS[s].count), "%s项目数应等于所列项目个数（应为 %zu）",
+                       s == 0 ? "事前绩效评估" : "绩效自评", value_count(projects));
+            c->errors++;
+        }
     }
-    value_set_string(pa, "projects", buf_cstr(&b));
-    if (value_count(projects) && (int64_t)value_count(projects) != fctx_count(c, "other.performance.prior_assessment.count", false)) {
-        diag_error(c->diags, unit_pos(c->u, "other.performance.prior_assessment.count"),
-                   "事前绩效评估项目数应等于所列项目个数（应为 %zu）", value_count(projects));
+    for (size_t i = 0; i < value_count(steps); i++) value_set_bool(value_at(steps, i), "last", i + 1 == value_count(steps));
+    value_set_bool(pf, "has_steps", value_count(steps) > 0);
+    /* 部门整体支出绩效自评: the self-score (0–100, up to 2 decimals) and its summary */
+    value *dep = value_set(pf, "department", value_new_null());
+    const value *score = value_get_path(c->u->yaml, "other.performance.department.score");
+    if (unit_has(c->u, "other.performance.department.score")) {
+        money_t h = 0; /* hundredths of a point, parsed exactly as 元 are */
+        const char *t = value_get_type(score) == VALUE_NUMBER ? value_get_text(score) : NULL;
+        if (!t || money_parse(t, MONEY_YUAN, &h) != MONEY_OK || h < 0 || h > 10000) {
+            diag_error(c->diags, unit_pos(c->u, "other.performance.department.score"),
+                       "部门整体支出绩效自评得分应是 0 至 100 之间的数（最多 2 位小数）");
+            c->errors++;
+        } else {
+            dep = value_set(pf, "department", value_new_map());
+            value_set_string(dep, "score", t);
+            set_text(c, dep, "summary", "other.performance.department.summary");
+        }
+    } else if (unit_has(c->u, "other.performance.department")) {
+        diag_error(c->diags, unit_pos(c->u, "other.performance.department"),
+                   "other.performance.department 应有 score（部门整体支出绩效自评得分）");
         c->errors++;
     }
-    buf_free(&b);
-    value_set_int(pf, "targets", fctx_count(c, "other.performance.targets", false));
-    value_set_int(pf, "monitored", fctx_count(c, "other.performance.monitored", false));
-    value_set_int(pf, "self_evaluated", fctx_count(c, "other.performance.self_evaluated", false));
     return m;
 }

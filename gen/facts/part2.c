@@ -118,7 +118,18 @@ value *facts_general_budget(fctx *c)
     free(names);
     free(amounts);
 
-    /* (三) each 项 with its budget */
+    /* (三) each 项 with its budget: 年初预算 (budget:) or 调整预算 (adjusted_budget:) */
+    const char *bkey = unit_budget_key(c->u);
+    const char *basis = unit_budget_name(c->u, false);
+    const char *no_budget = strcmp(bkey, "adjusted_budget") == 0 ? "未安排调整预算" : "年初未安排预算";
+    const char *bb = value_get_text(value_get(c->u->yaml, "budget_basis"));
+    if (unit_has(c->u, "budget_basis") && (!bb || (strcmp(bb, "年初预算") && strcmp(bb, "调整预算")))) {
+        diag_error(c->diags, unit_pos(c->u, "budget_basis"), "budget_basis 应为“年初预算”或“调整预算”");
+        c->errors++;
+    } else if (!unit_has(c->u, bkey) && unit_has(c->u, "budget_basis")) {
+        diag_error(c->diags, unit_pos(c->u, "budget_basis"), "budget_basis 是“%s”，但 unit.yaml 没有 %s 块", bb, bkey);
+        c->errors++;
+    }
     value *items = value_set(m, "items", value_new_list());
     money_t budget_total = 0;
     int number = 0;
@@ -127,11 +138,13 @@ value *facts_general_budget(fctx *c)
         if (strlen(r->key) != 7) continue;
         money_t final = table_amount(t6, r->key, "total");
         char path[64];
-        snprintf(path, sizeof path, "budget.%s", r->key);
+        snprintf(path, sizeof path, "%s.%s", bkey, r->key);
         money_t budget = fctx_money(c, path, false);
         budget_total += budget;
         if (money_round_wan(final) == 0 && money_round_wan(budget) == 0 && !c->o->list_zero_items) continue;
         value *it = value_append(items, facts_completion(final, budget, c->o));
+        value_set_string(it, "basis", basis);
+        value_set_string(it, "no_budget", no_budget);
         value_set_int(it, "number", ++number);
         value_set_string(it, "code", r->key);
         char *sp = subject_path(c, r->key);
@@ -141,17 +154,22 @@ value *facts_general_budget(fctx *c)
         set_reason(c, it, "reason", path);
     }
     /* budget entries for subjects the table does not have are a mistake */
-    const value *bud = value_get(c->u->yaml, "budget");
-    for (size_t i = 0; i < value_count(bud); i++)
-        if (!table_find_row(t6, value_key_at(bud, i))) {
-            char path[64];
-            snprintf(path, sizeof path, "budget.%s", value_key_at(bud, i));
-            diag_error(c->diags, posmap_get_key(c->u->yaml_pos, path),
-                       "budget 中的科目 %s 不在一般公共预算财政拨款支出决算表（%s）中", value_key_at(bud, i),
-                       t6 ? t6->spec->file : "t06");
-            c->errors++;
-        }
-    value_set(m, "budget", facts_completion(total, budget_total, c->o));
+    for (int k = 0; k < 2; k++) {
+        const char *block = k ? "adjusted_budget" : "budget";
+        const value *bud = value_get(c->u->yaml, block);
+        for (size_t i = 0; i < value_count(bud); i++)
+            if (!table_find_row(t6, value_key_at(bud, i))) {
+                char path[64];
+                snprintf(path, sizeof path, "%s.%s", block, value_key_at(bud, i));
+                diag_error(c->diags, posmap_get_key(c->u->yaml_pos, path),
+                           "%s 中的科目 %s 不在一般公共预算财政拨款支出决算表（%s）中", block, value_key_at(bud, i),
+                           t6 ? t6->spec->file : "t06");
+                c->errors++;
+            }
+    }
+    value *bt = value_set(m, "budget", facts_completion(total, budget_total, c->o));
+    value_set_string(bt, "basis", basis);
+    value_set_string(bt, "no_budget", no_budget);
     value_set_bool(m, "has_items", value_count(items) > 0);
     return m;
 }

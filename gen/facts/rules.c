@@ -188,6 +188,7 @@ value *facts_completion(money_t final, money_t budget, const facts_options *o)
     value *m = value_new_map();
     value_set(m, "final", facts_amount(final));
     value_set(m, "budget", facts_amount(budget));
+    value_set_string(m, "basis", "预算"); /* general_budget: 年初预算 or 调整预算 when the unit says */
     int cmp = shown_cmp(final, budget);
     value_set_bool(m, "has_budget", money_round_wan(budget) != 0);
     value_set_bool(m, "equal", cmp == 0);

@@ -34,6 +34,47 @@ static void set_text(fctx *c, value *m, const char *key, const char *path)
     value_set(m, key, t ? value_new_string(t) : value_new_null());
 }
 
+/* The vehicles bought, by type with 数量 and 金额, when the unit gives them
+ * (three_public.vehicles.purchased.types): their counts add up to
+ * purchased.total and their amounts to purchased.amount, where given. */
+static void purchased_types(fctx *c, value *bought)
+{
+    const value *types = value_get_path(c->u->yaml, "three_public.vehicles.purchased.types");
+    value *list = value_set(bought, "types", value_new_list());
+    int64_t n = 0;
+    money_t sum = 0;
+    for (size_t i = 0; i < value_count(types); i++) {
+        char path[96];
+        snprintf(path, sizeof path, "three_public.vehicles.purchased.types.%zu.type", i);
+        const char *type = fctx_text(c, path, true);
+        snprintf(path, sizeof path, "three_public.vehicles.purchased.types.%zu.count", i);
+        int64_t k = fctx_count(c, path, true);
+        snprintf(path, sizeof path, "three_public.vehicles.purchased.types.%zu.amount", i);
+        money_t a = fctx_money(c, path, true);
+        n += k, sum += a;
+        value *it = value_append(list, value_new_map());
+        value_set_string(it, "type", type ? type : "");
+        value_set_int(it, "count", k);
+        value_set(it, "amount", facts_amount(a));
+        value_set_bool(it, "last", i + 1 == value_count(types));
+    }
+    value_set_bool(bought, "has_types", value_count(list) > 0);
+    if (!value_count(list)) return;
+    if (unit_has(c->u, "three_public.vehicles.purchased.total") &&
+        n != fctx_count(c, "three_public.vehicles.purchased.total", false)) {
+        diag_error(c->diags, unit_pos(c->u, "three_public.vehicles.purchased.total"),
+                   "购置车辆总数应等于 types 中各类车辆数之和（应为 %lld）", (long long)n);
+        c->errors++;
+    }
+    if (unit_has(c->u, "three_public.vehicles.purchased.amount") &&
+        sum != fctx_money(c, "three_public.vehicles.purchased.amount", false)) {
+        char b[32];
+        diag_error(c->diags, unit_pos(c->u, "three_public.vehicles.purchased.amount"),
+                   "购置金额应等于 types 中各类车辆金额之和（应为 %s 万元）", money_format_wan(sum, false, b));
+        c->errors++;
+    }
+}
+
 value *facts_three_public(fctx *c)
 {
     value *m = value_new_map();
@@ -74,7 +115,8 @@ value *facts_three_public(fctx *c)
     value *veh = value_get(m, "vehicle");
     value_set(veh, "purchase", facts_amount(table_amount(t13, "vehicle_purchase", "final")));
     value_set(veh, "operation", facts_amount(table_amount(t13, "vehicle_operation", "final")));
-    value_set(veh, "purchased", counts(c, "three_public.vehicles.purchased", kinds, 4));
+    value *bought = value_set(veh, "purchased", counts(c, "three_public.vehicles.purchased", kinds, 4));
+    purchased_types(c, bought);
     value_set(veh, "held", counts(c, "three_public.vehicles.held", kinds, 4));
     set_text(c, veh, "operation_use", "three_public.vehicles.operation_use");
 

@@ -219,6 +219,26 @@ int workbook_import(const workbook *wb, const spec_set *specs, money_unit *targe
  *  Returns 0 or -1 (errors in `diags`; `out` is then freeable). */
 int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diags);
 
+/** Fill in what unit.yaml may leave out, by its stated rule (unit_load
+ *  calls this): previous.three_public.vehicle = vehicle_purchase +
+ *  vehicle_operation and previous.three_public.total = abroad + vehicle +
+ *  reception, when absent and their parts are amounts. The added values
+ *  are exact numbers in the unit's money unit, placed at their block. */
+void unit_defaults(unit *u);
+
+/** True when unit.yaml has `path` (dotted) with a value that is not empty
+ *  (`key:` with nothing after it counts as absent, as `juesuan init` writes it). */
+bool unit_has(const unit *u, const char *path);
+
+/** The unit.yaml block of budgets that 完成预算 compares with: "budget"
+ *  (年初预算) or "adjusted_budget" (调整预算). `budget_basis: 调整预算|年初预算`
+ *  chooses; without it, adjusted_budget when it is the only one given. */
+const char *unit_budget_key(const unit *u);
+
+/** How sentences name that budget: "年初预算" or "调整预算" when the unit
+ *  gives adjusted_budget or budget_basis (or `always`), else "预算". */
+const char *unit_budget_name(const unit *u, bool always);
+
 /** The CSV of a table in `tables_dir`: `spec_file` when it exists, else the
  *  one .csv whose name starts with the same "NN_" (with a warning
  *  [FILE-NAME] that its name differs), else `spec_file`'s path (so the

@@ -69,7 +69,7 @@ static int load_meta(unit *u, diag_list *diags)
         diag_error(diags, unit_pos(u, "unit.year"), "unit.year 应是 2000 至 2100 之间的年份");
     else u->year = atoi(yt);
 
-    const char *pub = yaml_text(u, "unit.published", true, diags);
+    const char *pub = yaml_text(u, "unit.published", false, diags); /* build needs it, check and facts do not */
     if (pub && !parse_date(pub, &u->pub_year, &u->pub_month, &u->pub_day))
         diag_error(diags, unit_pos(u, "unit.published"), "unit.published 应是日期 YYYY-MM-DD，实为“%s”", pub);
     else if (pub && u->year && u->pub_year <= u->year)
@@ -325,6 +325,7 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
      * that one run reports everything; amounts need the money unit */
     int rc = load_meta(out, diags);
     if (!out->money_unit) return -1;
+    unit_defaults(out);
 
     if (performance_load(out, diags) != 0) rc = -1;
     /* no tables/ folder: no disclosure (a unit may publish only its

@@ -22,8 +22,17 @@ static int check_text(const layout_config *cfg, font_face face, const char *text
                       srcpos pos, diag_list *diags)
 {
     if (!text) return 0;
+    /* the common case, without building the characters: valid UTF-8,
+     * every character in the face */
+    size_t len = strlen(text), at = 0;
+    bool clean = true;
+    while (clean && at < len) {
+        uint32_t cp;
+        clean = text_utf8_next(text, len, &at, &cp) && layout_has_glyph(cfg, face, cp);
+    }
+    if (clean) return 0;
     size_t n;
-    text_char *c = text_decode(text, strlen(text), &n);
+    text_char *c = text_decode(text, len, &n);
     int errors = 0;
     bool bad_reported = false;
     uint32_t *reported = NULL; /* missing characters already named */

@@ -233,7 +233,7 @@ static const rcase CASES[] = {
     /* unit.yaml schema */
     {"Y-UNKNOWN-KEY", E, {{YAML, 34, "previous:", "previos:"}}, YAML, 34, "未知的键 previos，是否应为 previous？"},
     {"Y-UNKNOWN-KEY", E, {{YAML, 114, "sme: 0", "sme: 0\n    colour: red"}}, YAML, 115,
-     "未知的键 colour（other.procurement处可用的键：goods、works、services、sme、small_micro、use）"},
+     "未知的键 colour（other.procurement处可用的键：total、goods、works、services、sme、small_micro、use）"},
     {"Y-UNKNOWN-KEY", E, {{YAML, 74, "admin_operating", "admin_operatin"}}, YAML, 74, "是否应为 admin_operating？"},
     {"Y-TYPE", E, {{YAML, 40, "477.94", "\"四百\""}}, YAML, 40,
      "previous.admin_operating 应是金额（万元），实为“四百”：不是合法的数字"},
