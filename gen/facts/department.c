@@ -541,6 +541,15 @@ value *facts_department(fctx *c)
 {
     dctx dd = {c, c->u->department.root}, *d = &dd;
     value *m = value_new_map();
+    /* the layout names a template file: a plain name, never a path */
+    const char *layout = value_get_text(dget(d, "layout"));
+    for (const char *p = layout ? layout : ""; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-')) {
+            diag_error(c->diags, posmap_get(c->u->department.pos, "layout"),
+                       "layout 应是版式名称（小写字母、数字、_ 或 -），实为“%s”", layout);
+            c->errors++;
+            break;
+        }
     value_set(m, "layout", dtext_at(d, "layout"));
     const value *title = dget(d, "title");
     value_set(m, "title", title ? dtext_at(d, "title") : value_new_string("部门整体支出绩效自评报告"));

@@ -29,5 +29,6 @@ vg() {
 }
 vg build build input/leshan-2024 -o "$w/out"
 vg check check input/demo-dept-2024
+vg report build input/lechang-2024 -o "$w/out" # the 部门整体支出绩效自评报告: figures, scores, @grid tables
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
