@@ -65,8 +65,14 @@ void csv_format_blank(const table_spec *s, buf *out)
             for (size_t r = 0; r < count; r++) {
                 for (size_t i = 0; i < s->n_columns; i++) cells[i] = "";
                 for (int side = 0; side < s->sides; side++) {
-                    if (r >= n[side][part]) continue;
-                    const table_fixed_row *fr = rows[side][part][r];
+                    /* the totals: the last one (总计 | 总计) at the foot of both sides */
+                    size_t k = r, have = n[side][part];
+                    if (part == 1 && have && have < count) {
+                        if (r == count - 1) k = have - 1;
+                        else if (r >= have - 1) continue;
+                    }
+                    if (k >= have) continue;
+                    const table_fixed_row *fr = rows[side][part][k];
                     snprintf(line[side], sizeof line[side], "%d", fr->line);
                     for (size_t i = 0; i < s->n_columns; i++) {
                         if (s->columns[i].side != side) continue;

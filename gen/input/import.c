@@ -668,7 +668,7 @@ static void read_split_layout(ictx *c, want *w, size_t n, int first, int last)
             rows[nr++] = (split_row){ct, nt, at_text ? at_text : xstrdup(""), r,
                                      code && code->col ? code->col : name && name->col ? name->col : 1};
         }
-    qsort(rows, nr, sizeof *rows, split_cmp);
+    if (nr) qsort(rows, nr, sizeof *rows, split_cmp);
     int cc = -1, nc = -1, ac = -1;
     for (size_t i = 0; i < s->n_columns; i++) {
         if (s->columns[i].role == COLUMN_CODE) cc = (int)i;
@@ -850,6 +850,12 @@ static int import_sheet(const wb_sheet *s, const table_spec *spec, int title_row
 {
     ictx c = {s, spec, 0, to, out, diags, 0};
     out->path = xstrdup(s->where);
+    /* a 公开表 has tens of rows and a dozen columns: far larger is not one */
+    if (s->rows > 20000 || s->cols > 256 || s->n_merges > 20000) {
+        diag_error(diags, at(&c, 1, 1), "工作表有 %d 行、%d 列、%zu 个合并单元格，不像是%s", s->rows, s->cols, s->n_merges,
+                   spec->title);
+        return -1;
+    }
     header_block h = {0};
     if (!find_header(s, spec, title_row + 1, &h)) {
         diag_error(diags, at(&c, title_row + 1, 1), "找不到%s的表头（应有“%s”等列名）", spec->title,

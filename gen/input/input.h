@@ -58,7 +58,7 @@ void csv_put_row(buf *out, const char *const *cells, size_t n);
 /** Append the CSV of a table with no figures yet: the header row of the
  *  spec and, for fixed tables, every row's 项目 and 行次 with blank amounts
  *  (two-sided forms as printed: the items of both sides paired in order,
- *  then the totals paired). */
+ *  then the totals paired, the last ones — 总计 | 总计 — at the foot). */
 void csv_format_blank(const table_spec *s, buf *out);
 
 /** Check that `text` (after an optional UTF-8 BOM) is UTF-8 without NUL

@@ -201,8 +201,10 @@ typedef struct sheet_ctx {
 static bool parse_ref(const char *s, int *row, int *col)
 {
     int c = 0, r = 0, nl = 0, nd = 0;
-    for (; *s >= 'A' && *s <= 'Z'; s++, nl++) c = c * 26 + (*s - 'A' + 1);
-    for (; *s >= '0' && *s <= '9'; s++, nd++) r = r * 10 + (*s - '0');
+    for (; *s >= 'A' && *s <= 'Z'; s++, nl++)
+        if (nl < 3) c = c * 26 + (*s - 'A' + 1);
+    for (; *s >= '0' && *s <= '9'; s++, nd++)
+        if (nd < 7) r = r * 10 + (*s - '0');
     if (*s || nl == 0 || nl > 3 || nd == 0 || nd > 7 || r < 1 || c < 1) return false;
     *row = r, *col = c;
     return true;
@@ -214,7 +216,9 @@ static void sheet_start(void *ud, const char *name, const char **attrs)
     const char *n = local_name(name);
     if (strcmp(n, "row") == 0) {
         const char *r = attr(attrs, "r", false);
-        c->row = r ? atoi(r) : c->row + 1;
+        char *end = NULL;
+        long rn = r ? strtol(r, &end, 10) : 0;
+        c->row = r && *r && !*end && rn >= 1 && rn <= 1048576 ? (int)rn : c->row + 1;
         c->col = 0;
     } else if (strcmp(n, "c") == 0) {
         const char *ref = attr(attrs, "r", false), *t = attr(attrs, "t", false);
@@ -251,6 +255,8 @@ static void sheet_start(void *ud, const char *name, const char **attrs)
 static void cell_add(sheet_ctx *c, wb_type type, const char *text)
 {
     wb_sheet *s = c->sheet;
+    /* a cell outside Excel's grid (no row, or a damaged reference) is not one */
+    if (c->c_row < 1 || c->c_row > 1048576 || c->c_col < 1 || c->c_col > 16384) return;
     if (++c->r->cells > CELL_LIMIT) {
         if (!c->failed)
             diag_error(c->r->diags, (srcpos){c->r->path, 0, 0}, "工作簿的单元格超过 %u 个，不像是公开表", CELL_LIMIT);
@@ -370,7 +376,7 @@ int workbook_read(const char *path, workbook *out, diag_list *diags)
         buf_free(&c.is);
         if (got == 0) diag_error(diags, (srcpos){out->path, 0, 0}, "工作簿中缺少工作表“%s”的 %s", s->name, b.refs[i].part);
         if (got != 1 || c.failed) rc = -1;
-        qsort(s->cells, s->n_cells, sizeof *s->cells, cell_cmp);
+        if (s->n_cells) qsort(s->cells, s->n_cells, sizeof *s->cells, cell_cmp);
     }
     for (size_t i = 0; i < b.n; i++) free(b.refs[i].name), free(b.refs[i].rid), free(b.refs[i].part);
     for (size_t k = 0; k < b.n_rels; k++) free(b.ids[k]), free(b.targets[k]);

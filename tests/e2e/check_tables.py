@@ -366,7 +366,9 @@ else:
                 check(ok, f"图{n}: {label}: share a number in 0.00%, found {sc.value!r} {sc.number_format}")
                 if ok:
                     p = (Decimal(str(sc.value)) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-                    check(f"{p:.2f}%" in seg, f"图{n}: {label} {p:.2f}% not in the PDF chart")
+                    # a zero share prints as "0%" (facts.yaml zero_percent_plain, the default)
+                    shown = [f"{p:.2f}%"] + (["0%"] if p == 0 else [])
+                    check(any(t in seg for t in shown), f"图{n}: {label} {p:.2f}% not in the PDF chart")
     check(n_charts == len(ws._charts), f"图表: every chart under a caption ({n_charts} of {len(ws._charts)})")
     if uid == "leshan-2024":  # the figures the text prints, spelled out once
         ch = by_row.get(caption_at.get("图1：收、支决算总计变动情况"))

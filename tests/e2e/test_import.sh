@@ -25,8 +25,7 @@ for u in input/*/; do
   [ -d "$u/tables" ] || continue
   "$bin" build "$u" -o "$w/a" >/dev/null 2>"$w/err" || { no "$id: build" "$w/err"; continue; }
   book=$(ls "$w/a/$id"/*.xlsx | head -1)
-  mkdir -p "$w/r/$id" && cp "$u/unit.yaml" "$w/r/$id/"
-  [ -d "$u/performance" ] && cp -r "$u/performance" "$w/r/$id/" # the 自评表 of 第四部分 are not in the tables
+  mkdir -p "$w/r" && cp -r "$u" "$w/r/$id" && rm -r "$w/r/$id/tables" # unit.yaml, profile, catalog
   "$bin" import "$book" -o "$w/r/$id" >"$w/out" 2>"$w/err"; rc=$?
   t "$id: import of its own workbook exits 0" [ $rc = 0 ]
   [ $rc = 0 ] || sed 's/^/     /' "$w/err" | head
