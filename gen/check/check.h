@@ -18,6 +18,7 @@
  *   cross.c         表间: the same figure in two tables
  *   three_public.c  “三公” against the economic items and unit.yaml
  *   plausible.c     negative amounts, reasons, budget completion, other.*
+ *   projects.c      the 项目支出绩效自评表: weights, scores, 合计, funds, indicators
  *
  * 尾差: when the unit states amounts in 万元 (already rounded), a sum that
  * differs from its parts by at most 0.01 万元 per non-zero part is a warning

@@ -119,5 +119,6 @@ void check_cross(cctx *c);
 void check_three_public(cctx *c);
 void check_plausible(cctx *c);
 void check_department(cctx *c);
+void check_projects(cctx *c);
 
 #endif

@@ -36,7 +36,7 @@ static const char USAGE[] =
     "\n"
     "UNIT_DIR 是一个单位的文件夹：unit.yaml，加 tables/ 下各附表的 CSV（决算公开）\n"
     "和/或 performance/department.yaml（部门整体支出绩效自评报告）等。\n"
-    "--doc NAME 只处理一种文档：disclosure（决算公开）、department（部门整体支出绩效自评报告）。\n"
+    "--doc NAME 只处理一种文档：disclosure（决算公开）、department（部门整体支出绩效自评报告）、project_reports（项目支出绩效自评报告）。\n"
     "退出码：0 成功，1 输入有误，2 用法有误，3 内部错误，4 环境错误（磁盘空间不足、没有写入权限等）。\n";
 
 /* ---- the project folder (templates/, fonts/) ----------------------------- */

@@ -239,6 +239,11 @@ money_t money_round_wan(money_t v);
  *  (then it only tells whether the percent can be computed). */
 bool money_percent(money_t num, money_t den, int64_t *hundredths);
 
+/** num × factor ÷ den for num >= 0, den > 0, exactly: the quotient and the
+ *  remainder (0 <= rem < den). Returns false for a negative num, a den <= 0
+ *  or a quotient beyond 64 bits. */
+bool money_muldiv(int64_t num, uint32_t factor, int64_t den, uint64_t *quot, uint64_t *rem);
+
 /** Format hundredths of a percent with 2 decimals: 9519 → "95.19".
  *  Writes to `out` (size >= 32) and returns it. */
 char *percent_format(int64_t hundredths, char *out);
@@ -499,6 +504,143 @@ const subject *catalog_find(const catalog *c, const char *code);
 const subject *catalog_find_year(const catalog *c, const char *code, int year);
 
 /* ------------------------------------------------------------------------
+ * Performance self-evaluation of projects (项目支出绩效自评表)
+ *
+ * Weights and scores are exact fixed point: int64_t hundredths of a point
+ * (10 分 = 1000). Rates are hundredths of a percent (100.00% = 10000).
+ * Indicator values (指标值, 完成值) are compared as exact decimals in
+ * millionths. Nothing here is floating point.
+ * ---------------------------------------------------------------------- */
+
+/** 指标性质: how an indicator's 完成值 is compared with its 指标值. */
+typedef enum perf_sense {
+    PERF_SENSE_NONE = 0,
+    PERF_SENSE_GE,  /* ≥ */
+    PERF_SENSE_LE,  /* ≤ */
+    PERF_SENSE_EQ,  /* = */
+    PERF_SENSE_GT,  /* ＞ */
+    PERF_SENSE_LT,  /* ＜ */
+    PERF_SENSE_QUAL /* 定性: a judgement, not compared */
+} perf_sense;
+
+/** Parse 指标性质: ≥ ＞ ≤ ＜ = (ASCII >=, >, <=, <, and full-width ＝ too)
+ *  or 定性; PERF_SENSE_NONE when it is none of them. */
+perf_sense perf_sense_parse(const char *s);
+
+/** The printed form of a sense: "≥", "≤", "=", "＞", "＜", "定性". */
+const char *perf_sense_text(perf_sense s);
+
+/** The fund rows of 预算执行情况, in printed order. */
+typedef enum perf_fund_kind {
+    PERF_FUND_TOTAL = 0, /* 总额 */
+    PERF_FUND_FISCAL,    /* 其中：财政资金 */
+    PERF_FUND_SPECIAL,   /* 财政专户管理资金 */
+    PERF_FUND_UNIT,      /* 单位资金 */
+    PERF_FUND_OTHER,     /* 其他资金 */
+    PERF_FUND_COUNT
+} perf_fund_kind;
+
+/** One fund row: 年初预算, 调整后预算数, 预算执行数 (blank row when !present). */
+typedef struct perf_fund {
+    bool present;
+    money_t initial, adjusted, spent; /* 分 */
+} perf_fund;
+
+/** One 绩效指标 row. Texts are never NULL ("" when not given). */
+typedef struct perf_indicator {
+    char *level1, *level2, *name; /* 一级 / 二级 / 三级指标 (level1/level2
+                                     as given or carried from the row above) */
+    perf_sense sense;
+    char *target, *unit, *actual; /* 指标值, 度量单位, 完成值 as typed */
+    int64_t weight, score;        /* hundredths of a point */
+    char *reason;                 /* 未完成原因分析 */
+} perf_indicator;
+
+/** The texts of a 项目支出绩效自评报告 (a project file's `report:`), in the
+ *  order the report prints them. */
+typedef enum perf_report_part {
+    PERF_REPORT_APPROVAL = 0,  /* 一（一）项目资金申报及批复情况 */
+    PERF_REPORT_GOALS,         /* 一（二）项目绩效目标 */
+    PERF_REPORT_CONSISTENCY,   /* 一（三）项目资金申报相符性 */
+    PERF_REPORT_ARRIVAL,       /* 二（一）1 资金计划及到位 */
+    PERF_REPORT_USE,           /* 二（一）2 资金使用 */
+    PERF_REPORT_FINANCE,       /* 二（二）项目财务管理情况 */
+    PERF_REPORT_ORGANIZATION,  /* 二（三）项目组织实施情况 */
+    PERF_REPORT_COMPLETION,    /* 三（一）项目完成情况 */
+    PERF_REPORT_BENEFITS,      /* 三（二）项目效益情况 */
+    PERF_REPORT_PROBLEMS,      /* 四（一）存在的问题 (optional: 存在问题 of the 自评表) */
+    PERF_REPORT_SUGGESTIONS,   /* 四（二）相关建议 (optional: 改进措施 of the 自评表) */
+    PERF_REPORT_COUNT
+} perf_report_part;
+
+/** One project's self-evaluation, read from UNIT/performance/projects/NAME.yaml.
+ *  `yaml`/`pos` keep the file's tree and positions (the `report:` narrative
+ *  and every position for messages: posmap_get(pos, "indicators.2.score")). */
+typedef struct perf_project {
+    char *path;                                    /* the file */
+    char *code, *name, *department, *implementer;  /* 项目编码, 项目名称, 主管部门, 实施单位 */
+    char *target, *achieved, *process;             /* 年度目标, 完成情况, 实施内容及过程概述 */
+    perf_fund funds[PERF_FUND_COUNT];
+    char *budget_reason;                           /* 预算执行情况的原因 */
+    perf_indicator *indicators;
+    size_t n_indicators;
+    bool has_total_weight, has_total_score;        /* 合计 as typed on the form */
+    int64_t total_weight, total_score;
+    char *conclusion, *problems, *measures;        /* 评价结论, 存在问题, 改进措施 */
+    char *manager, *finance_manager;               /* 项目负责人, 财务负责人 */
+    bool has_report;                               /* the file has report: */
+    char *report[PERF_REPORT_COUNT];               /* its texts ("" when not given) */
+    value *yaml;
+    posmap *pos;
+} perf_project;
+
+/** How the 预算执行情况 score is computed (templates/performance/scoring.yaml). */
+typedef enum perf_rounding { PERF_ROUND_HALF_UP = 1, PERF_ROUND_DOWN } perf_rounding;
+
+typedef struct perf_rules {
+    int64_t budget_weight;     /* 预算执行情况 权重, hundredths (1000 = 10 分) */
+    int64_t indicator_weight;  /* 绩效指标 权重 total, hundredths (9000 = 90 分) */
+    bool rate_as_printed;      /* the score uses the rate rounded to 0.01% (true)
+                                  or the exact 执行数/调整后预算数 (false) */
+    int score_decimals;        /* 0–2: the score is rounded to this many decimals */
+    perf_rounding rounding;    /* half_up (四舍五入) or down (舍去) */
+    char *zero_rate_text;      /* what 预算执行率 prints when 调整后预算数 is 0 */
+    bool zero_budget_full;     /* score of a zero budget: the full weight (true) or 0 */
+    char *table_title;         /* "部门预算项目支出绩效自评表" */
+    char *path;                /* the rules file */
+} perf_rules;
+
+/** 预算执行率 = 执行数 / 调整后预算数 in hundredths of a percent, rounded half
+ *  up. false when the adjusted budget is 0 (the rules' zero_rate_text is
+ *  printed then) or the rate does not fit. */
+bool perf_rate(money_t spent, money_t adjusted, int64_t *hundredths);
+
+/** The 预算执行情况 score under `r`: 权重 × min(执行率, 100%), rounded as the
+ *  rules say; a zero budget scores the full weight or 0 as the rules say. */
+int64_t perf_budget_score(const perf_rules *r, money_t spent, money_t adjusted);
+
+/** Whether an indicator's 完成值 meets its 指标值: 1 met, 0 missed, -1 not
+ *  comparable (定性, or a value that is not a number). Numbers may carry a
+ *  trailing % and thousands separators. */
+int perf_indicator_met(const perf_indicator *in);
+
+/** Parse a 指标值/完成值 as a decimal (up to 6 decimals, optional trailing
+ *  "%") into millionths; false when it is not a number. */
+bool perf_value_parse(const char *s, int64_t *millionths);
+
+/** Format hundredths of a point without trailing zeros: 1000 → "10",
+ *  850 → "8.5", 825 → "8.25". `out` >= 32. */
+char *perf_score_format(int64_t hundredths, char *out);
+
+/** The computed 合计: 权重 = budget weight + Σ indicator weights, 得分 =
+ *  budget score + Σ indicator scores. */
+void perf_project_totals(const perf_project *p, const perf_rules *r, int64_t *weight, int64_t *score);
+
+/** Free a project's contents / the rules' contents. */
+void perf_project_free(perf_project *p);
+void perf_rules_free(perf_rules *r);
+
+/* ------------------------------------------------------------------------
  * The unit (one budget unit's year)
  * ---------------------------------------------------------------------- */
 
@@ -569,6 +711,8 @@ typedef struct unit {
     bool has_scores;      /* its sections carry scores (自评N分) */
     int64_t score_total;  /* 自评总分: the sum of the outermost scored sections,
                              in hundredths (9650 = 96.5 分) */
+    perf_project *projects; /* performance/projects/NAME.yaml, in file-name order */
+    size_t n_projects;
 } unit;
 
 /** The position of a dotted path in unit.yaml ("previous.total"), or the

@@ -7,7 +7,9 @@
  * in #,##0.00, blank cells blank, text always as text — never a formula),
  * thin borders, the notes (or the empty-table note). Print setup: A4,
  * landscape when the spec says so, fit to one page wide, header rows
- * repeated; header frozen. After the tables, the sheet 图表 holds 图1–图7
+ * repeated; header frozen. Then one sheet per 项目支出绩效自评表
+ * (performance.projects, project_grid_build: the grid the PDF's 第四部分
+ * draws; rates and scores as numbers). After them, the sheet 图表 holds 图1–图7
  * as native charts over cells with their figures (gen/xlsx/charts.c). The
  * creation time is the unit's 公开时间, so the bytes are the same on every
  * build.
