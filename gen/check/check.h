@@ -22,6 +22,7 @@
  *                   separately rounded parts within the 尾差 bound)
  *   three_public.c  “三公” against the economic items and unit.yaml
  *   plausible.c     negative amounts, reasons, budget completion, other.*
+ *   projects.c      the 项目支出绩效自评表: weights, scores, 合计, funds, indicators
  *
  * 尾差: when the unit states amounts in 万元 (already rounded), a total
  * that differs from the sum of its n non-zero parts by at most n × half a

@@ -136,5 +136,6 @@ void check_identities(cctx *c); /* identity.c: templates/checks/identities.yaml 
 void check_three_public(cctx *c);
 void check_plausible(cctx *c);
 void check_department(cctx *c);
+void check_projects(cctx *c);
 
 #endif

@@ -72,6 +72,15 @@ static const check_rule RULES[] = {
     {"D-SCORE-MAX", E, false, "department.yaml：得分不超过分值（max）"},
     {"D-FIGURE", E, false, "department.yaml：figures 中原文的数（stated）= 由数据算出的数（万元舍入范围以内为警告）"},
     {"D-FIGURE-REF", E, false, "department.yaml：文字中的 {名称} 应是 figures 中的数字"},
+    /* 项目支出绩效自评表 (performance/projects/NAME.yaml; weights from templates/performance/scoring.yaml) */
+    {"PRJ-WEIGHT", E, false, "项目自评表：绩效指标权重之和 = 规定的指标总分（四川：90），合计权重 = 预算执行 10 + 90 = 100"},
+    {"PRJ-SCORE", E, false, "项目自评表：每项绩效指标的得分不大于其权重"},
+    {"PRJ-TOTAL", E, false, "项目自评表：写出的合计（total.weight、total.score）= 计算所得的合计权重、合计得分"},
+    {"PRJ-FUND-SUM", E, true, "项目自评表：总额 = 其中财政资金 + 财政专户管理资金 + 单位资金 + 其他资金（年初预算、调整后预算数、预算执行数）"},
+    {"PRJ-OVERSPENT", E, false, "项目自评表：预算执行数不大于调整后预算数，除非 budget.reason 写了原因"},
+    {"PRJ-VALUE", E, false, "项目自评表：指标性质为 ≥ ≤ = ＞ ＜ 的指标，指标值和完成值应是数字（可带 %）"},
+    {"PRJ-MISSED", W, false, "项目自评表：完成值未达到指标值（按指标性质比较），却得了满分"},
+    {"PRJ-REASON", W, false, "项目自评表：得分低于权重（包括已达到指标值却未得满分），但没有写未完成原因分析"},
 };
 
 #undef E
@@ -114,5 +123,6 @@ int check_unit(const unit *u, const spec_set *specs, diag_list *d)
         check_plausible(&c);
     }
     check_department(&c); /* performance/department.yaml, when the folder has one */
+    check_projects(&c);
     return c.errors;
 }

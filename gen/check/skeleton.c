@@ -248,6 +248,7 @@ int check_missing(const unit *u, diag_list *d)
 {
     cctx c = {u, NULL, d, 0, false};
     if (!u->has_tables) return 0; /* the keys below are the disclosure's */
+    diag_show_all(d, "Y-MISSING"); /* the whole list, however long */
     for (int i = 0; i < N_DOCS; i++) {
         const char *path = DOCS[i].path;
         /* unit_load reports the unit: block itself; a block of several

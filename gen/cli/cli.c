@@ -5,6 +5,7 @@
 #include "../pdf/pdf.h"
 #include "../template/template.h"
 #include "../xlsx/xlsx.h"
+#include "output.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -35,8 +36,8 @@ static const char USAGE[] =
     "\n"
     "UNIT_DIR 是一个单位的文件夹：unit.yaml，加 tables/ 下各附表的 CSV（决算公开）\n"
     "和/或 performance/department.yaml（部门整体支出绩效自评报告）等。\n"
-    "--doc NAME 只处理一种文档：disclosure（决算公开）、department（部门整体支出绩效自评报告）。\n"
-    "退出码：0 成功，1 输入有误，2 用法有误，3 内部错误。\n";
+    "--doc NAME 只处理一种文档：disclosure（决算公开）、department（部门整体支出绩效自评报告）、project_reports（项目支出绩效自评报告）。\n"
+    "退出码：0 成功，1 输入有误，2 用法有误，3 内部错误，4 环境错误（磁盘空间不足、没有写入权限等）。\n";
 
 /* ---- the project folder (templates/, fonts/) ----------------------------- */
 
@@ -279,21 +280,6 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, 
 
 /* ---- output files --------------------------------------------------------- */
 
-static int mkdir_p(const char *path)
-{
-    char *tmp = xstrdup(path);
-    int rc = 0;
-    for (char *c = tmp + 1; *c && rc == 0; c++) {
-        if (*c != '/') continue;
-        *c = '\0';
-        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
-        *c = '/';
-    }
-    if (rc == 0 && mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
-    free(tmp);
-    return rc;
-}
-
 /* A file name from a title: '/' and control characters become '_'. A name
  * longer than NAME_MAX bytes is cut at a character boundary and ends with
  * "…" and 8 hex digits of a hash of the whole title, so it stays the same
@@ -322,58 +308,25 @@ static char *safe_name(const char *title, const char *ext)
     return buf_detach(&b);
 }
 
-/* A temporary file in `dir`; returns its malloc'd path or NULL. */
-static char *temp_in(const char *dir, diag_list *d)
-{
-    buf b = {0};
-    buf_printf(&b, "%s/.juesuan-XXXXXX", dir);
-    char *path = buf_detach(&b);
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        diag_error(d, (srcpos){dir, 0, 0}, "无法在输出目录中创建临时文件：%s", strerror(errno));
-        free(path);
-        return NULL;
-    }
-    /* mkstemp creates 0600; published files get the usual mode (umask applies) */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) {
-        diag_error(d, (srcpos){dir, 0, 0}, "无法设置临时文件权限：%s", strerror(errno));
-        close(fd);
-        unlink(path);
-        free(path);
-        return NULL;
-    }
-    close(fd);
-    return path;
-}
-
 /* Build every document of a unit: all files are written to temporary names
- * first and renamed into place only when every one of them is complete, so
- * a failure leaves the previous outputs as they were. Prints each file. */
+ * first and renamed into place together only when every one of them is
+ * complete (gen/cli/output.c), so a failure or a signal leaves the previous
+ * outputs as they were. Prints each file. */
 static int build_unit(project *p, const char *dir, const char *only, const char *out_root, diag_list *d)
 {
     unit_build b;
     int rc = unit_prepare(p, dir, &b, true, true, only, d);
-    char *out_dir = NULL;
+    output_folder *out = NULL;
     if (rc == EXIT_OK && !b.u.pub_year) { /* check and facts do without it; the files carry it */
         diag_error(d, unit_pos(&b.u, "unit"), "build 需要 unit.published（公开时间，YYYY-MM-DD）：它印在封面上，也是文件的创建日期");
         rc = EXIT_BAD_INPUT;
     }
-    size_t n_files = 0;
-    char **tmp = NULL, **final = NULL; /* the files written: temporary and final names */
     if (rc != EXIT_OK) goto done;
 
     buf ob = {0};
     buf_printf(&ob, "%s/%s", out_root, b.u.id);
-    out_dir = buf_detach(&ob);
-    if (mkdir_p(out_dir) != 0) {
-        diag_error(d, (srcpos){out_dir, 0, 0}, "无法创建输出目录：%s", strerror(errno));
-        rc = EXIT_BAD_INPUT;
-        goto done;
-    }
-    tmp = xcalloc(2 * b.n_docs, sizeof *tmp);
-    final = xcalloc(2 * b.n_docs, sizeof *final);
+    rc = output_open(&out, buf_cstr(&ob), d); /* creates, locks, sweeps old temporaries */
+    buf_free(&ob);
     for (size_t i = 0; i < b.n_docs && rc == EXIT_OK; i++) {
         const document *dm = &b.docs[i];
         for (int book = 0; book < 2 && rc == EXIT_OK; book++) {
@@ -382,17 +335,14 @@ static int build_unit(project *p, const char *dir, const char *only, const char 
             buf_printf(&name, "%s%s", dm->file_name, book ? "附表" : "");
             char *file = safe_name(buf_cstr(&name), book ? ".xlsx" : ".pdf");
             buf_free(&name);
-            buf fb = {0};
-            buf_printf(&fb, "%s/%s", out_dir, file);
+            const char *tmp = output_add(out, file, d);
             free(file);
-            final[n_files] = buf_detach(&fb);
-            tmp[n_files] = temp_in(out_dir, d);
-            if (!tmp[n_files++]) {
-                rc = EXIT_INTERNAL;
+            if (!tmp) {
+                rc = EXIT_ENVIRONMENT;
                 break;
             }
             if (book) {
-                rc = dm->kind->workbook(&b.u, b.facts, tmp[n_files - 1], d);
+                rc = dm->kind->workbook(&b.u, b.facts, tmp, d);
                 continue;
             }
             pdf_meta meta = {0};
@@ -400,21 +350,13 @@ static int build_unit(project *p, const char *dir, const char *only, const char 
             meta.author = b.u.name;
             meta.subject = dm->subject;
             meta.year = b.u.pub_year, meta.month = b.u.pub_month, meta.day = b.u.pub_day;
-            rc = pdf_write(&dm->blocks, p->layout, &meta, tmp[n_files - 1], d);
+            rc = pdf_write(&dm->blocks, p->layout, &meta, tmp, d);
         }
     }
-    for (size_t i = 0; i < n_files && rc == EXIT_OK; i++)
-        if (rename(tmp[i], final[i]) != 0) {
-            diag_error(d, (srcpos){out_dir, 0, 0}, "无法写入输出文件：%s", strerror(errno));
-            rc = EXIT_INTERNAL;
-        }
-    for (size_t i = 0; i < n_files && rc == EXIT_OK; i++) printf("%s\n", final[i]);
+    if (rc == EXIT_OK) rc = output_commit(out, d); /* every file of the unit together */
+    if (rc == EXIT_OK) output_print_paths(out, stdout);
 done:
-    for (size_t i = 0; i < n_files; i++) {
-        if (tmp[i]) unlink(tmp[i]); /* no-ops after a successful rename */
-        free(tmp[i]), free(final[i]);
-    }
-    free(tmp), free(final), free(out_dir);
+    output_close(out); /* removes the temporary files not committed */
     unit_build_free(&b);
     return rc;
 }

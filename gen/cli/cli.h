@@ -6,7 +6,9 @@
  *   juesuan markup UNIT_DIR                  print the rendered block markup
  *   juesuan --help | --version
  *
- * Exit status: 0 ok, 1 bad input, 2 bad usage, 3 internal error. Messages go
+ * Exit status: 0 ok, 1 bad input, 2 bad usage, 3 internal error, 4 the
+ * environment failed (disk full, no write permission, a name too long, out
+ * of memory: ENV_FAILURE of gen/model). Messages go
  * to stderr as `file:line:col: 错误: …`. Templates and fonts are found under
  * the project folder: $JUESUAN_HOME, else the nearest folder above the
  * executable that has templates/tables, else the current folder.
@@ -14,11 +16,14 @@
 #ifndef JUESUAN_CLI_H
 #define JUESUAN_CLI_H
 
+#include "../model/model.h"
+
 enum {
     EXIT_OK = 0,
     EXIT_BAD_INPUT = 1,
     EXIT_USAGE = 2,
-    EXIT_INTERNAL = 3
+    EXIT_INTERNAL = 3,
+    EXIT_ENVIRONMENT = ENV_FAILURE
 };
 
 /** Run the command line; returns the exit status. */

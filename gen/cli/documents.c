@@ -30,6 +30,14 @@ static const document_kind KINDS[] = {
         .file_name = "{{unit.name}}{{unit.year}}年度{{performance.department.title}}",
         .subject = "{{unit.year}}年度部门整体支出绩效自评报告",
     },
+    {
+        .name = "project_reports",
+        .source = "performance/projects/ 中带 report: 的项目（项目支出绩效自评报告）",
+        .facts = "performance.project_reports",
+        .root = "performance/project_reports.mustache",
+        .file_name = "{{unit.name}}{{unit.year}}年度项目支出绩效自评报告",
+        .subject = "{{unit.year}}年度项目支出绩效自评报告",
+    },
 };
 enum { N_KINDS = sizeof KINDS / sizeof KINDS[0] };
 

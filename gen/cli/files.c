@@ -1,6 +1,8 @@
 /* files.c — writing the files of a unit folder (juesuan init, juesuan
  * import): folders made as needed, each file through a temporary file in
- * its folder renamed into place, so a file is either whole or untouched. */
+ * its folder renamed into place, so a file is either whole or untouched
+ * (and a signal removes the temporary file); a failure is the
+ * environment's, in words (env_error_words). */
 #include "internal.h"
 
 #include <errno.h>
@@ -29,9 +31,13 @@ int cli_write_file(const char *path, const char *data, size_t len, diag_list *d)
     buf t = {0};
     buf_printf(&t, "%s.juesuan-XXXXXX", path);
     char *tmp = buf_detach(&t);
+    tempfile_hold_signals(); /* SIGINT & co. remove it from the moment it exists */
     int fd = mkstemp(tmp);
+    int err = errno;
+    if (fd >= 0) tempfile_track(tmp);
+    tempfile_release_signals();
     if (fd < 0) {
-        diag_error(d, (srcpos){path, 0, 0}, "无法写入：%s", strerror(errno));
+        diag_env_error(d, path, err, "无法写入");
         free(tmp);
         return -1;
     }
@@ -48,9 +54,10 @@ int cli_write_file(const char *path, const char *data, size_t len, diag_list *d)
     if (close(fd) != 0) rc = -1;
     if (rc == 0 && rename(tmp, path) != 0) rc = -1;
     if (rc != 0) {
-        diag_error(d, (srcpos){path, 0, 0}, "无法写入：%s", strerror(errno));
+        diag_env_error(d, path, errno, "无法写入");
         unlink(tmp);
     }
+    tempfile_forget(tmp);
     free(tmp);
     return rc;
 }

@@ -156,11 +156,10 @@ int cmd_import(int argc, char **argv)
         buf_free(&blank);
     }
     if (rc == EXIT_OK && cli_mkdirs(buf_cstr(&tables_dir)) != 0) {
-        diag_error(&d, (srcpos){buf_cstr(&tables_dir), 0, 0}, "无法创建文件夹：%s", strerror(errno));
-        rc = EXIT_BAD_INPUT;
+        rc = diag_env_error(&d, buf_cstr(&tables_dir), errno, "无法创建文件夹");
     }
     for (size_t i = 0; rc == EXIT_OK && i < n; i++)
-        if (texts[i] && cli_write_file(paths[i], texts[i], strlen(texts[i]), &d) != 0) rc = EXIT_BAD_INPUT;
+        if (texts[i] && cli_write_file(paths[i], texts[i], strlen(texts[i]), &d) != 0) rc = EXIT_ENVIRONMENT;
     if (rc == EXIT_OK) {
         for (size_t i = 0; i < n; i++)
             if (texts[i]) printf("%s\n", paths[i]);

@@ -110,11 +110,10 @@ int cmd_init(int argc, char **argv)
             }
     }
     if (rc == EXIT_OK && cli_mkdirs(tables_dir) != 0) {
-        diag_error(&d, (srcpos){tables_dir, 0, 0}, "无法创建文件夹：%s", strerror(errno));
-        rc = EXIT_BAD_INPUT;
+        rc = diag_env_error(&d, tables_dir, errno, "无法创建文件夹");
     }
     for (size_t i = 0; rc == EXIT_OK && i < n; i++)
-        if (cli_write_file(files[i].path, files[i].text, strlen(files[i].text), &d) != 0) rc = EXIT_BAD_INPUT;
+        if (cli_write_file(files[i].path, files[i].text, strlen(files[i].text), &d) != 0) rc = EXIT_ENVIRONMENT;
     if (rc == EXIT_OK) {
         for (size_t i = 0; i < n; i++) printf("%s\n", files[i].path);
         fprintf(stderr, "已生成单位文件夹 %s：填写 unit.yaml 中标【必填】的键和 tables/ 下各表，"

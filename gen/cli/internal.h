@@ -53,8 +53,10 @@ char *project_root(void);
 int cli_mkdirs(const char *path);
 
 /** Write `len` bytes to `path` through a temporary file in the same folder
- *  renamed into place (mode 0666 less the umask). An error names the path
- *  in `d`; returns 0 or -1. */
+ *  renamed into place (mode 0666 less the umask; SIGINT & co. remove the
+ *  temporary file). An error names the path and the cause in words in `d`
+ *  (an environment failure: the caller exits EXIT_ENVIRONMENT); returns 0
+ *  or -1. */
 int cli_write_file(const char *path, const char *data, size_t len, diag_list *d);
 
 /** True when something (a file, folder or link) is at `path`. */

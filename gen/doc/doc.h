@@ -39,6 +39,13 @@
 
 typedef enum grid_align { GRID_LEFT = 0, GRID_CENTER, GRID_RIGHT } grid_align;
 
+/** A number that is not money (the 自评表's rates and scores). */
+typedef enum grid_number {
+    GRID_NUMBER_NONE = 0,
+    GRID_NUMBER_PERCENT, /* `hundredths` of a percent: "100.00%" */
+    GRID_NUMBER_POINTS   /* `hundredths` of a point (权重, 得分): "10", "8.5" */
+} grid_number;
+
 typedef struct grid_cell {
     int row, col;           /* top-left, 0-based within the grid */
     int row_span, col_span; /* >= 1 */
@@ -46,13 +53,16 @@ typedef struct grid_cell {
     bool is_amount;         /* a money cell: `amount` holds the value */
     bool is_count;          /* a whole number such as a 行次: `text` holds its digits */
     money_t amount;         /* 分; printed as 万元 #,##0.00 */
+    grid_number number;     /* a rate or a score: `hundredths` holds it, `text` shows it */
+    int64_t hundredths;
     bool header;            /* part of the header block */
     bool bold;              /* totals */
     grid_align align;
 } grid_cell;
 
 typedef struct table_grid {
-    const table_spec *spec;
+    const table_spec *spec; /* NULL for a 项目支出绩效自评表 */
+    char *sheet;      /* XLSX sheet name (<= 31 characters) */
     char *label;      /* "公开01表" */
     char *title;      /* "收入支出决算总表" */
     char *org_line;   /* "编制单位：…" */
@@ -146,6 +156,14 @@ void doc_free(doc *d);
  *  the facts tree). Returns NULL after adding errors. */
 table_grid *table_grid_build(const table *t, const unit *u, const value *facts, diag_list *diags);
 
+/** Build the printed grid of one 项目支出绩效自评表 from its facts
+ *  (an entry of performance.projects): 项目名称 (the header row repeated on
+ *  each page), 主管部门 / 实施单位, 项目基本情况, 预算执行情况 (总额 and the
+ *  four fund rows), 绩效指标 grouped by 一级 / 二级指标 with merged cells,
+ *  合计, 评价结论, 存在问题, 改进措施, the two signatures. `title` is the
+ *  table title (performance.table_title). */
+table_grid *project_grid_build(const value *project, const char *title);
+
 /** Free a grid (NULL is fine). */
 void table_grid_free(table_grid *g);
 
@@ -158,8 +176,9 @@ void table_grid_free(table_grid *g);
 table_grid *table_grid_from_facts(const value *g, srcpos pos, diag_list *diags);
 
 /** Attach a grid to every BLOCK_TABLE (its arg names a spec id such as
- *  "t01"; an unknown id is an error at the block's position; for @grid,
- *  a facts path: table_grid_from_facts). Returns 0 or -1. */
+ *  "t01", or "project-N" for the N-th entry of performance.projects; an
+ *  unknown id is an error at the block's position; for @grid, a facts
+ *  path: table_grid_from_facts). Returns 0 or -1. */
 int doc_resolve_tables(doc *d, const unit *u, const value *facts, diag_list *diags);
 
 /** Attach chart data to every BLOCK_CHART from facts "charts.<arg>"

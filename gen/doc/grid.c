@@ -11,7 +11,7 @@
  *     fixed rows turned into columns (print: transpose);
  *   - the notes, rendered with the facts tree, or the empty-table note.
  * gen/xlsx and gen/pdf draw the grid and decide nothing about its content. */
-#include "doc.h"
+#include "internal.h"
 
 #include "../template/template.h"
 
@@ -34,12 +34,11 @@ typedef struct builder {
     int body; /* first body row */
 } builder;
 
-static grid_cell *add_cell(builder *b, int row, int col, int row_span, int col_span, const char *text)
+grid_cell *grid_add(table_grid *g, size_t *cap, int row, int col, int row_span, int col_span, const char *text)
 {
-    table_grid *g = b->g;
-    if (g->n_cells == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 64;
-        g->cells = xrealloc(g->cells, b->cap * sizeof *g->cells);
+    if (g->n_cells == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        g->cells = xrealloc(g->cells, *cap * sizeof *g->cells);
     }
     grid_cell *c = &g->cells[g->n_cells++];
     memset(c, 0, sizeof *c);
@@ -48,6 +47,11 @@ static grid_cell *add_cell(builder *b, int row, int col, int row_span, int col_s
     c->text = xstrdup(text ? text : "");
     if (row + row_span > g->rows) g->rows = row + row_span;
     return c;
+}
+
+static grid_cell *add_cell(builder *b, int row, int col, int row_span, int col_span, const char *text)
+{
+    return grid_add(b->g, &b->cap, row, col, row_span, col_span, text);
 }
 
 static void add_text(builder *b, int row, int col, int span, const char *text, grid_align align, bool bold)
@@ -376,6 +380,7 @@ table_grid *table_grid_build(const table *t, const unit *u, const value *facts, 
     const table_spec *s = t->spec;
     table_grid *g = xcalloc(1, sizeof *g);
     g->spec = s;
+    g->sheet = xstrdup(s->sheet ? s->sheet : "");
     g->label = xstrdup(s->label);
     g->title = xstrdup(s->title);
     buf org = {0};
@@ -421,7 +426,7 @@ void table_grid_free(table_grid *g)
     for (size_t i = 0; i < g->n_notes; i++) free(g->notes[i]);
     free(g->notes);
     free(g->widths);
-    free(g->label), free(g->title), free(g->org_line), free(g->unit_line);
+    free(g->sheet), free(g->label), free(g->title), free(g->org_line), free(g->unit_line);
     free(g);
 }
 
@@ -434,6 +439,19 @@ int doc_resolve_tables(doc *d, const unit *u, const value *facts, diag_list *dia
         if (b->from_facts) {
             b->grid = table_grid_from_facts(value_get_path(facts, b->arg), b->pos, diags);
             if (!b->grid) rc = -1;
+            continue;
+        }
+        if (b->arg && strncmp(b->arg, "project-", 8) == 0) {
+            const value *list = value_get_path(facts, "performance.projects");
+            long k = strtol(b->arg + 8, NULL, 10);
+            const value *pr = k >= 1 && (size_t)k <= value_count(list) ? value_at(list, (size_t)k - 1) : NULL;
+            if (!pr) {
+                diag_error(diags, b->pos, "@table %s：没有这个项目（performance.projects 共 %zu 个）", b->arg,
+                           value_count(list));
+                rc = -1;
+                continue;
+            }
+            b->grid = project_grid_build(pr, value_get_text(value_get_path(facts, "performance.table_title")));
             continue;
         }
         const table *t = b->arg ? unit_table(u, b->arg) : NULL;

@@ -275,6 +275,10 @@ value *facts_build(const unit *u, const spec_set *specs, const facts_options *o,
         value *perf = value_set(root, "performance", value_new_map());
         value_set(perf, "department", facts_department(&c));
     }
+    /* performance.projects: the 项目支出绩效自评表 (第四部分) and their reports */
+    value *perf = value_get(root, "performance");
+    if (!perf) perf = value_set(root, "performance", value_new_map());
+    facts_performance_projects(&c, perf);
     if (diag_error_count(diags) > before) {
         value_free(root);
         return NULL;

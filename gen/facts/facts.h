@@ -26,6 +26,16 @@
  *   other           十: admin_operating, procurement, assets, performance
  *   glossary        第三部分: [{number, term, text}]
  *   attachments     第四部分: [{number, title}], has_attachments
+ *   performance     projects [{number, number_cn, table_id “project-1”, code, name,
+ *                   title “code-name”, department, implementer, target, achieved,
+ *                   process, funds [{label, present, initial, adjusted, spent,
+ *                   rate “100.00%”, zero_budget}], budget {initial, adjusted,
+ *                   spent, rate, weight, score, full, reason}, indicators
+ *                   [{level1, level2, name, sense, target, unit, actual, weight,
+ *                   score, full, reason, met}], indicator_weight, indicator_score,
+ *                   total {weight, score, full}, conclusion, problems, measures,
+ *                   manager, finance_manager}], has_projects, project_count,
+ *                   table_title (项目支出绩效自评表; scores as “10”, “8.5”)
  *   tables          第五部分: [{id, label, title, number “一”, sheet}]
  *   (the keys above only when the unit folder has tables/: the disclosure)
  *   performance.department  the 部门整体支出绩效自评报告 (performance/department.yaml):

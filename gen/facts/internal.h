@@ -53,6 +53,10 @@ value *facts_glossary(fctx *c);
 /** performance.department: the 部门整体支出绩效自评报告 (department.c). */
 value *facts_department(fctx *c);
 
+/** performance.projects (projects.c): one entry per 项目支出绩效自评表, with
+ *  has_projects, project_count and table_title, set into `performance`. */
+void facts_performance_projects(fctx *c, value *performance);
+
 /** 图1–图7 (charts.c), copied from the sections already in `root`. */
 value *facts_charts(const value *root);
 

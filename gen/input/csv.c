@@ -84,8 +84,10 @@ bool label_equal(const char *a, const char *b)
 
 static void row_add_cell(csv_row *r, buf *text, int line, int col)
 {
-    r->cells = xrealloc(r->cells, (r->n_cells + 1) * sizeof *r->cells);
-    r->cells[r->n_cells++] = (csv_cell){buf_detach(text), line, col};
+    r->cells = xgrow(r->cells, r->n_cells, sizeof *r->cells);
+    /* a copy of just the text; the buffer is kept for the next cell */
+    r->cells[r->n_cells++] = (csv_cell){xstrndup(buf_cstr(text), text->len), line, col};
+    text->len = 0;
 }
 
 static void file_add_row(csv_file *f, csv_row *r)
@@ -98,7 +100,7 @@ static void file_add_row(csv_file *f, csv_row *r)
         for (size_t i = 0; i < r->n_cells; i++) free(r->cells[i].text);
         free(r->cells);
     } else {
-        f->rows = xrealloc(f->rows, (f->n_rows + 1) * sizeof *f->rows);
+        f->rows = xgrow(f->rows, f->n_rows, sizeof *f->rows);
         f->rows[f->n_rows++] = *r;
     }
     memset(r, 0, sizeof *r);

@@ -139,12 +139,13 @@ typedef struct spec_set {
     char **department_layouts; /* the names NAME of performance/department/NAME.mustache
                                   (部门整体支出绩效自评报告 layouts: sichuan, guangdong) */
     size_t n_department_layouts;
+    perf_rules perf;    /* 项目支出绩效自评表 scoring, from performance/scoring.yaml */
 } spec_set;
 
-/** Load every templates/tables/NN.yaml, templates/catalog/{functions,economic}.csv
- *  and templates/checks/identities.yaml from `templates_dir` (the identities
- *  are checked against the table specs: tables, columns and rows must
- *  exist). Returns 0 or -1. */
+/** Load every templates/tables/NN.yaml, templates/catalog/{functions,economic}.csv,
+ *  templates/checks/identities.yaml (checked against the table specs:
+ *  tables, columns and rows must exist) and performance/scoring.yaml from
+ *  `templates_dir`, as specs_load_profile. Returns 0 or -1. */
 int specs_load(const char *templates_dir, spec_set *out, diag_list *diags);
 
 /** Load the identity list at `path` (templates/checks/identities.yaml) into
@@ -155,7 +156,8 @@ int identities_load(const char *path, spec_set *s, diag_list *diags);
 /** Free the identity list of `s` (specs_free calls this). */
 void identities_free(spec_set *s);
 
-/** Load the specs and catalogs through a profile (every file found with
+/** Load the specs, the 自评表 scoring rules (performance/scoring.yaml) and
+ *  the catalogs through a profile (every file found with
  *  profile_find: a profile's tables/NN.yaml replaces the project's) and
  *  merge the catalogs layer by layer: a layer's catalog/NAME.csv gives
  *  rows that are added, or replace the rows of the same code below; last
@@ -321,6 +323,19 @@ char *score_format(int64_t hundredths, char *out);
  *  cycle, mixed kinds or a zero divisor is an error at its line:col.
  *  Returns 0 or -1. */
 int figures_load(unit *u, diag_list *diags);
+/** Read the unit's performance/projects/NAME.yaml (a missing folder means no
+ *  projects) into u->projects, in file-name order: one 项目支出绩效自评表 per
+ *  file (keys: README "performance/projects"). Unknown keys, wrong types,
+ *  amounts that are not exact decimals, weights and scores that are not
+ *  numbers >= 0 with at most 2 decimals, an unknown 指标性质 and a duplicate
+ *  project code are errors at their file:line:col. Returns 0 or -1. */
+int projects_load(unit *u, diag_list *diags);
+
+/** Read the scoring rules of the 自评表 (templates/performance/scoring.yaml):
+ *  table_title, budget_weight, indicator_weight, budget_score {rate exact|printed,
+ *  decimals 0–2, rounding half_up|down}, zero_budget {rate: text, score: full|zero}.
+ *  Returns 0 or -1 (errors at file:line:col). */
+int perf_rules_load(const char *path, perf_rules *out, diag_list *diags);
 
 /** The profile a unit folder uses: the project's templates/
  *  (`project_root`/templates) overlaid by the folder that unit.yaml's

@@ -1,5 +1,6 @@
 /* performance.c — the performance files of a unit folder:
- * performance/department.yaml (部门整体支出绩效自评报告). */
+ * performance/department.yaml (部门整体支出绩效自评报告) and
+ * performance/projects/NAME.yaml (项目支出绩效自评表, read by projects.c). */
 #include "input.h"
 
 #include <errno.h>
@@ -79,7 +80,11 @@ static void scores_walk(unit *u, const value *v)
 
 int performance_load(unit *u, diag_list *diags)
 {
-    if (unit_file_load(u, "performance/department.yaml", &u->department, diags) != 0) return -1;
-    scores_walk(u, u->department.root);
-    return figures_load(u, diags);
+    int rc = unit_file_load(u, "performance/department.yaml", &u->department, diags);
+    if (rc == 0) {
+        scores_walk(u, u->department.root);
+        rc = figures_load(u, diags);
+    }
+    if (projects_load(u, diags) != 0) rc = -1; /* performance/projects/NAME.yaml (projects.c) */
+    return rc;
 }

@@ -508,6 +508,9 @@ int specs_load_profile(const profile *p, const char *unit_dir, spec_set *out, di
     out->department_layouts = profile_list(p, "performance/department", ".mustache", &out->n_department_layouts);
     for (size_t i = 0; i < out->n_department_layouts; i++)
         out->department_layouts[i][strlen(out->department_layouts[i]) - strlen(".mustache")] = '\0';
+    char *scoring = profile_find(p, "performance/scoring.yaml");
+    if (perf_rules_load(scoring, &out->perf, diags) != 0) errors++;
+    free(scoring);
     return errors ? -1 : 0;
 }
 
@@ -534,5 +537,6 @@ void specs_free(spec_set *s)
     identities_free(s);
     for (size_t i = 0; i < s->n_department_layouts; i++) free(s->department_layouts[i]);
     free(s->department_layouts);
+    perf_rules_free(&s->perf);
     memset(s, 0, sizeof *s);
 }

@@ -23,7 +23,7 @@ static table_row *find(table *t, const char *key, size_t len)
 
 static void add_row(table *t, const char *key, const char *label)
 {
-    t->rows = xrealloc(t->rows, (t->n_rows + 1) * sizeof *t->rows);
+    t->rows = xgrow(t->rows, t->n_rows, sizeof *t->rows);
     table_row *r = &t->rows[t->n_rows++];
     memset(r, 0, sizeof *r);
     r->key = xstrdup(key);

@@ -101,7 +101,7 @@ static srcpos cell_pos(const table *t, const csv_cell *c)
 
 static table_row *row_new(table *t, const char *key, const char *label, int side, srcpos pos)
 {
-    t->rows = xrealloc(t->rows, (t->n_rows + 1) * sizeof *t->rows);
+    t->rows = xgrow(t->rows, t->n_rows, sizeof *t->rows);
     table_row *r = &t->rows[t->n_rows++];
     memset(r, 0, sizeof *r);
     r->key = xstrdup(key);

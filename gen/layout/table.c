@@ -14,7 +14,9 @@
  *     the outline), the 公开NN表 label (right), the title (centred, bold),
  *     the 编制单位 line (left) with 单位：万元 (right), the header block, rows;
  *   - rows that do not fit go on to the next page under the header block
- *     again; the notes follow the last row (on a new page when they must);
+ *     again (a merged body cell cut by the page end is closed there and
+ *     continues, with its text, overleaf); the notes follow the last row
+ *     (on a new page when they must);
  *   - borders: each cell's top and left edge, the right edge of the last
  *     column and the bottom edge of a page's last row, as ruled lines.
  * Page numbers are added later (pages.c), placed by layout_page_frame. */
@@ -137,7 +139,7 @@ static void cell_fit(const layout_config *cfg, const grid_cell *c, double width,
     if (nat > avail + EPS) {
         /* a little too wide, or a number: one line, smaller */
         double one = ts->size * avail / nat;
-        if (c->is_amount || c->is_count || one >= ts->size * 0.85)
+        if (c->is_amount || c->is_count || c->number || one >= ts->size * 0.85)
             cs->st.size = one > ts->min_size ? one : ts->min_size;
     }
     para_break(&cs->p, cfg, &cs->st, c->text, avail);
@@ -277,6 +279,10 @@ static void set_preamble(table_state *s)
     if (g->label && g->label[0]) set_text(s, &line, g->label, ts->line_pitch);
     layout_text_style title = {ts->title_face, ts->title_size, 0, 0, LAYOUT_CENTER};
     set_text(s, &title, g->title ? g->title : "", ts->title_pitch);
+    if (!(g->org_line && g->org_line[0]) && !(g->unit_line && g->unit_line[0])) { /* a 自评表 */
+        s->y -= ts->gap;
+        return;
+    }
     /* one line: 编制单位 at the left, 单位 at the right */
     double base = layout_baseline(cfg, ts->line_face, ts->line_size, s->y, ts->line_pitch);
     layout_text_style left = {ts->line_face, ts->line_size, 0, 0, LAYOUT_LEFT};
@@ -288,8 +294,10 @@ static void set_preamble(table_state *s)
     s->y -= ts->line_pitch + ts->gap;
 }
 
-/* Draw the cells that start in rows [r0, r1) with row r0's top at `top`;
- * `last` is the last row drawn on this page (its cells get a bottom edge). */
+/* Draw the cells of rows [r0, r1) with row r0's top at `top`: those that
+ * start there, and the rest of a body cell merged down from the page before
+ * (its text again when it fits); r1 - 1 is the last row drawn on this page
+ * (its cells get a bottom edge). */
 static void draw_rows(table_state *s, int r0, int r1, double top)
 {
     const table_geo *t = &s->geo;
@@ -299,13 +307,18 @@ static void draw_rows(table_state *s, int r0, int r1, double top)
     layout_page *page = cur(s);
     for (size_t i = 0; i < g->n_cells; i++) {
         const grid_cell *c = &g->cells[i];
-        if (c->row < r0 || c->row >= r1 || c->col < 0 || c->col + c->col_span > g->cols) continue;
-        int end = c->row + c->row_span;
+        if (c->row >= r1 || c->col < 0 || c->col + c->col_span > g->cols) continue;
+        int start = c->row, end = c->row + c->row_span;
+        if (start < r0) {
+            /* a body cell merged down from the page before: its rest, text again */
+            if (start < g->header_rows || end <= r0) continue;
+            start = r0;
+        }
         if (end > r1) end = r1;
         double y0 = top;
-        for (int r = r0; r < c->row; r++) y0 -= t->h[r];
+        for (int r = r0; r < start; r++) y0 -= t->h[r];
         double hgt = 0;
-        for (int r = c->row; r < end; r++) hgt += t->h[r];
+        for (int r = start; r < end; r++) hgt += t->h[r];
         double x0 = t->x[c->col], x1 = t->x[c->col + c->col_span];
         /* borders */
         page_add_rule(page, x0, y0, x1, y0, rule);
@@ -315,7 +328,7 @@ static void draw_rows(table_state *s, int r0, int r1, double top)
         /* text, centred vertically */
         const cell_set *cs = &t->cells[i];
         size_t n = cs->p.lines.count;
-        if (n == 0) continue;
+        if (n == 0 || (double)n * cs->pitch > hgt + EPS) continue; /* a cut cell too short for its text */
         double slot = y0 - (hgt - (double)n * cs->pitch) / 2;
         for (size_t li = 0; li < n; li++) {
             double base = layout_baseline(cfg, cs->st.face, cs->st.size, slot, cs->pitch);

@@ -48,10 +48,23 @@ typedef struct diag {
     char *message; /* UTF-8, Chinese, no trailing newline */
 } diag;
 
+/** At most this many messages of one rule (or, without a rule, of one kind:
+ *  the same message format) are kept for one file and severity; the rest
+ *  are counted, and diag_print says how many in one line. */
+#define DIAG_REPEATS_SHOWN 10
+
+/** Messages of one rule and file (diag.c). */
+typedef struct diag_group diag_group;
+
 /** A list of diagnostics; zero-initialise before use. */
 typedef struct diag_list {
-    diag *items;
+    diag *items;  /* the messages kept */
     size_t count, cap;
+    diag_group *groups; /* per file, rule and severity: how many kept, how many not */
+    size_t n_groups, cap_groups;
+    size_t hidden_errors; /* errors counted but not kept */
+    char **show_all;      /* rules whose messages are all kept (diag_show_all) */
+    size_t n_show_all;
 } diag_list;
 
 /** Add a diagnostic. `rule` may be NULL. The message is printf-formatted. */
@@ -60,13 +73,18 @@ void diag_add(diag_list *d, diag_severity sev, const char *rule, srcpos pos,
 /** diag_add with severity DIAG_ERROR and no rule. */
 void diag_error(diag_list *d, srcpos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/** Keep every message of `rule`, beyond DIAG_REPEATS_SHOWN: for a rule
+ *  whose messages are each different and needed together (Y-MISSING: every
+ *  key still missing, in one run). */
+void diag_show_all(diag_list *d, const char *rule);
 /** diag_add with a va_list. */
 void diag_vadd(diag_list *d, diag_severity sev, const char *rule, srcpos pos,
                const char *fmt, va_list ap);
-/** Number of diagnostics of severity DIAG_ERROR. */
+/** Number of diagnostics of severity DIAG_ERROR (those not kept included). */
 size_t diag_error_count(const diag_list *d);
 /** Print all diagnostics sorted by file, line, column (stable) as
- *  `file:line:col: 错误|警告 [RULE]: message`. */
+ *  `file:line:col: 错误|警告 [RULE]: message`; after the last kept message
+ *  of a group that had more, one line with the count of the others. */
 void diag_print(const diag_list *d, FILE *out);
 /** Free the list's contents (the list itself may be reused). */
 void diag_list_free(diag_list *d);
@@ -101,10 +119,60 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/** Room for one more element in an array of `n` elements of `size` bytes
+ *  that has no capacity field: it holds 4, then powers of two, and is
+ *  reallocated (doubled) only when `n` reaches that, so appending n
+ *  elements one by one takes linear time. Use: a = xgrow(a, n, sizeof *a);
+ *  a[n++] = x; */
+void *xgrow(void *items, size_t n, size_t size);
 
 /** Read a whole file into a malloc'd NUL-terminated string; NULL on error
  *  (errno set). `*len` (may be NULL) receives the byte length. */
 char *file_read_all(const char *path, size_t *len);
+
+/* ------------------------------------------------------------------------
+ * The environment: system errors in words, temporary files (env.c)
+ * ---------------------------------------------------------------------- */
+
+/** The exit status of a failure of the environment (disk full, no write
+ *  permission, a name too long, out of memory): not the input's fault, nor
+ *  juesuan's. */
+#define ENV_FAILURE 4
+
+/** What an errno means to the user, in words: ENOSPC "磁盘空间不足",
+ *  EACCES/EPERM "没有写入权限", EROFS, ENAMETOOLONG "文件名过长", …; for the
+ *  rest "系统错误：<strerror>（errno N）" (in a static buffer). */
+const char *env_error_words(int err);
+
+/** How the names of juesuan's temporary files begin (`.juesuan-XXXXXX`, in
+ *  the folder of the file they become). */
+#define TEMPFILE_PREFIX ".juesuan-"
+
+/** Add the error "`path`: 错误: <action>：<words>" for errno `err` and
+ *  return ENV_FAILURE. A temporary file's path is told as its folder (the
+ *  file is gone when the user reads the message). */
+int diag_env_error(diag_list *d, const char *path, int err, const char *action);
+
+/** Write `len` bytes to `path` (created or truncated) and flush them to
+ *  the disk; returns 0, or -1 with errno set (the file may be partial). */
+int file_write_all(const char *path, const void *data, size_t len);
+
+/** Remember a temporary file juesuan created: SIGINT, SIGTERM, SIGHUP or
+ *  SIGQUIT remove every remembered file, then end the process by the same
+ *  signal (the handlers are installed on first use; a signal the caller
+ *  ignores, as nohup does SIGHUP, stays ignored). */
+void tempfile_track(const char *path);
+
+/** Forget a file given to tempfile_track (after it was renamed or removed). */
+void tempfile_forget(const char *path);
+
+/** Hold back SIGINT, SIGTERM, SIGHUP and SIGQUIT until tempfile_release
+ *  (for a step that must not stop halfway, e.g. renaming a document's
+ *  files into place); calls nest. */
+void tempfile_hold_signals(void);
+
+/** End one tempfile_hold_signals: a signal that came meanwhile is handled now. */
+void tempfile_release_signals(void);
 
 /* ------------------------------------------------------------------------
  * money — exact fixed point, never floating point
@@ -170,6 +238,11 @@ money_t money_round_wan(money_t v);
  *  den == 0 or the result does not fit int64_t. `hundredths` may be NULL
  *  (then it only tells whether the percent can be computed). */
 bool money_percent(money_t num, money_t den, int64_t *hundredths);
+
+/** num × factor ÷ den for num >= 0, den > 0, exactly: the quotient and the
+ *  remainder (0 <= rem < den). Returns false for a negative num, a den <= 0
+ *  or a quotient beyond 64 bits. */
+bool money_muldiv(int64_t num, uint32_t factor, int64_t den, uint64_t *quot, uint64_t *rem);
 
 /** Format hundredths of a percent with 2 decimals: 9519 → "95.19".
  *  Writes to `out` (size >= 32) and returns it. */
@@ -432,6 +505,143 @@ const subject *catalog_find(const catalog *c, const char *code);
 const subject *catalog_find_year(const catalog *c, const char *code, int year);
 
 /* ------------------------------------------------------------------------
+ * Performance self-evaluation of projects (项目支出绩效自评表)
+ *
+ * Weights and scores are exact fixed point: int64_t hundredths of a point
+ * (10 分 = 1000). Rates are hundredths of a percent (100.00% = 10000).
+ * Indicator values (指标值, 完成值) are compared as exact decimals in
+ * millionths. Nothing here is floating point.
+ * ---------------------------------------------------------------------- */
+
+/** 指标性质: how an indicator's 完成值 is compared with its 指标值. */
+typedef enum perf_sense {
+    PERF_SENSE_NONE = 0,
+    PERF_SENSE_GE,  /* ≥ */
+    PERF_SENSE_LE,  /* ≤ */
+    PERF_SENSE_EQ,  /* = */
+    PERF_SENSE_GT,  /* ＞ */
+    PERF_SENSE_LT,  /* ＜ */
+    PERF_SENSE_QUAL /* 定性: a judgement, not compared */
+} perf_sense;
+
+/** Parse 指标性质: ≥ ＞ ≤ ＜ = (ASCII >=, >, <=, <, and full-width ＝ too)
+ *  or 定性; PERF_SENSE_NONE when it is none of them. */
+perf_sense perf_sense_parse(const char *s);
+
+/** The printed form of a sense: "≥", "≤", "=", "＞", "＜", "定性". */
+const char *perf_sense_text(perf_sense s);
+
+/** The fund rows of 预算执行情况, in printed order. */
+typedef enum perf_fund_kind {
+    PERF_FUND_TOTAL = 0, /* 总额 */
+    PERF_FUND_FISCAL,    /* 其中：财政资金 */
+    PERF_FUND_SPECIAL,   /* 财政专户管理资金 */
+    PERF_FUND_UNIT,      /* 单位资金 */
+    PERF_FUND_OTHER,     /* 其他资金 */
+    PERF_FUND_COUNT
+} perf_fund_kind;
+
+/** One fund row: 年初预算, 调整后预算数, 预算执行数 (blank row when !present). */
+typedef struct perf_fund {
+    bool present;
+    money_t initial, adjusted, spent; /* 分 */
+} perf_fund;
+
+/** One 绩效指标 row. Texts are never NULL ("" when not given). */
+typedef struct perf_indicator {
+    char *level1, *level2, *name; /* 一级 / 二级 / 三级指标 (level1/level2
+                                     as given or carried from the row above) */
+    perf_sense sense;
+    char *target, *unit, *actual; /* 指标值, 度量单位, 完成值 as typed */
+    int64_t weight, score;        /* hundredths of a point */
+    char *reason;                 /* 未完成原因分析 */
+} perf_indicator;
+
+/** The texts of a 项目支出绩效自评报告 (a project file's `report:`), in the
+ *  order the report prints them. */
+typedef enum perf_report_part {
+    PERF_REPORT_APPROVAL = 0,  /* 一（一）项目资金申报及批复情况 */
+    PERF_REPORT_GOALS,         /* 一（二）项目绩效目标 */
+    PERF_REPORT_CONSISTENCY,   /* 一（三）项目资金申报相符性 */
+    PERF_REPORT_ARRIVAL,       /* 二（一）1 资金计划及到位 */
+    PERF_REPORT_USE,           /* 二（一）2 资金使用 */
+    PERF_REPORT_FINANCE,       /* 二（二）项目财务管理情况 */
+    PERF_REPORT_ORGANIZATION,  /* 二（三）项目组织实施情况 */
+    PERF_REPORT_COMPLETION,    /* 三（一）项目完成情况 */
+    PERF_REPORT_BENEFITS,      /* 三（二）项目效益情况 */
+    PERF_REPORT_PROBLEMS,      /* 四（一）存在的问题 (optional: 存在问题 of the 自评表) */
+    PERF_REPORT_SUGGESTIONS,   /* 四（二）相关建议 (optional: 改进措施 of the 自评表) */
+    PERF_REPORT_COUNT
+} perf_report_part;
+
+/** One project's self-evaluation, read from UNIT/performance/projects/NAME.yaml.
+ *  `yaml`/`pos` keep the file's tree and positions (the `report:` narrative
+ *  and every position for messages: posmap_get(pos, "indicators.2.score")). */
+typedef struct perf_project {
+    char *path;                                    /* the file */
+    char *code, *name, *department, *implementer;  /* 项目编码, 项目名称, 主管部门, 实施单位 */
+    char *target, *achieved, *process;             /* 年度目标, 完成情况, 实施内容及过程概述 */
+    perf_fund funds[PERF_FUND_COUNT];
+    char *budget_reason;                           /* 预算执行情况的原因 */
+    perf_indicator *indicators;
+    size_t n_indicators;
+    bool has_total_weight, has_total_score;        /* 合计 as typed on the form */
+    int64_t total_weight, total_score;
+    char *conclusion, *problems, *measures;        /* 评价结论, 存在问题, 改进措施 */
+    char *manager, *finance_manager;               /* 项目负责人, 财务负责人 */
+    bool has_report;                               /* the file has report: */
+    char *report[PERF_REPORT_COUNT];               /* its texts ("" when not given) */
+    value *yaml;
+    posmap *pos;
+} perf_project;
+
+/** How the 预算执行情况 score is computed (templates/performance/scoring.yaml). */
+typedef enum perf_rounding { PERF_ROUND_HALF_UP = 1, PERF_ROUND_DOWN } perf_rounding;
+
+typedef struct perf_rules {
+    int64_t budget_weight;     /* 预算执行情况 权重, hundredths (1000 = 10 分) */
+    int64_t indicator_weight;  /* 绩效指标 权重 total, hundredths (9000 = 90 分) */
+    bool rate_as_printed;      /* the score uses the rate rounded to 0.01% (true)
+                                  or the exact 执行数/调整后预算数 (false) */
+    int score_decimals;        /* 0–2: the score is rounded to this many decimals */
+    perf_rounding rounding;    /* half_up (四舍五入) or down (舍去) */
+    char *zero_rate_text;      /* what 预算执行率 prints when 调整后预算数 is 0 */
+    bool zero_budget_full;     /* score of a zero budget: the full weight (true) or 0 */
+    char *table_title;         /* "部门预算项目支出绩效自评表" */
+    char *path;                /* the rules file */
+} perf_rules;
+
+/** 预算执行率 = 执行数 / 调整后预算数 in hundredths of a percent, rounded half
+ *  up. false when the adjusted budget is 0 (the rules' zero_rate_text is
+ *  printed then) or the rate does not fit. */
+bool perf_rate(money_t spent, money_t adjusted, int64_t *hundredths);
+
+/** The 预算执行情况 score under `r`: 权重 × min(执行率, 100%), rounded as the
+ *  rules say; a zero budget scores the full weight or 0 as the rules say. */
+int64_t perf_budget_score(const perf_rules *r, money_t spent, money_t adjusted);
+
+/** Whether an indicator's 完成值 meets its 指标值: 1 met, 0 missed, -1 not
+ *  comparable (定性, or a value that is not a number). Numbers may carry a
+ *  trailing % and thousands separators. */
+int perf_indicator_met(const perf_indicator *in);
+
+/** Parse a 指标值/完成值 as a decimal (up to 6 decimals, optional trailing
+ *  "%") into millionths; false when it is not a number. */
+bool perf_value_parse(const char *s, int64_t *millionths);
+
+/** Format hundredths of a point without trailing zeros: 1000 → "10",
+ *  850 → "8.5", 825 → "8.25". `out` >= 32. */
+char *perf_score_format(int64_t hundredths, char *out);
+
+/** The computed 合计: 权重 = budget weight + Σ indicator weights, 得分 =
+ *  budget score + Σ indicator scores. */
+void perf_project_totals(const perf_project *p, const perf_rules *r, int64_t *weight, int64_t *score);
+
+/** Free a project's contents / the rules' contents. */
+void perf_project_free(perf_project *p);
+void perf_rules_free(perf_rules *r);
+
+/* ------------------------------------------------------------------------
  * The unit (one budget unit's year)
  * ---------------------------------------------------------------------- */
 
@@ -502,6 +712,8 @@ typedef struct unit {
     bool has_scores;      /* its sections carry scores (自评N分) */
     int64_t score_total;  /* 自评总分: the sum of the outermost scored sections,
                              in hundredths (9650 = 96.5 分) */
+    perf_project *projects; /* performance/projects/NAME.yaml, in file-name order */
+    size_t n_projects;
 } unit;
 
 /** The position of a dotted path in unit.yaml ("previous.total"), or the

@@ -331,3 +331,17 @@ bool money_percent(money_t num, money_t den, int64_t *hundredths)
         *hundredths = signed_of(neg, lo);
     return true;
 }
+
+bool money_muldiv(int64_t num, uint32_t factor, int64_t den, uint64_t *quot, uint64_t *rem)
+{
+    if (num < 0 || den <= 0)
+        return false;
+    uint64_t hi, lo, r;
+    mul_u64_small((uint64_t)num, factor, &hi, &lo);
+    div_u128_u64(&hi, &lo, (uint64_t)den, &r);
+    if (hi != 0)
+        return false;
+    *quot = lo;
+    *rem = r;
+    return true;
+}

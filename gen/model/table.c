@@ -140,6 +140,8 @@ void unit_free(unit *u)
 {
     for (size_t i = 0; i < u->n_tables; i++) table_free(&u->tables[i]);
     free(u->tables);
+    for (size_t i = 0; i < u->n_projects; i++) perf_project_free(&u->projects[i]);
+    free(u->projects);
     value_free(u->yaml);
     posmap_free(u->yaml_pos);
     unit_file_free(&u->department);

@@ -2,13 +2,14 @@
 #include "model.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 static void oom(void)
 {
     fputs("juesuan: 错误: 内存不足\n", stderr);
-    exit(3);
+    exit(ENV_FAILURE);
 }
 
 void *xmalloc(size_t n)
@@ -30,6 +31,21 @@ void *xrealloc(void *p, size_t n)
     void *q = realloc(p, n ? n : 1);
     if (!q) oom();
     return q;
+}
+
+static size_t room_for(size_t n)
+{
+    size_t room = 4;
+    while (room < n) room *= 2;
+    return room;
+}
+
+void *xgrow(void *items, size_t n, size_t size)
+{
+    if (items && n < room_for(n)) return items;
+    size_t room = room_for(n + 1);
+    if (room > SIZE_MAX / size) oom();
+    return xrealloc(items, room * size);
 }
 
 char *xstrdup(const char *s)

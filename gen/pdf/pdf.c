@@ -146,6 +146,43 @@ static void add_info(HPDF_Doc pdf, const pdf_meta *meta)
     }
 }
 
+/* What a libharu error code means, in words. */
+static const char *haru_words(HPDF_STATUS code)
+{
+    switch (code) {
+    case HPDF_FAILD_TO_ALLOC_MEM: return "内存不足";
+    case HPDF_FILE_IO_ERROR: return "文件读写出错";
+    case HPDF_FILE_OPEN_ERROR: return "无法打开文件";
+    case HPDF_ZLIB_ERROR: return "压缩数据时出错（zlib）";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "字体的许可不允许嵌入";
+    case HPDF_TTF_INVALID_CMAP:
+    case HPDF_TTF_INVALID_FOMAT:
+    case HPDF_TTF_MISSING_TABLE:
+    case HPDF_INVALID_TTC_FILE:
+    case HPDF_INVALID_TTC_INDEX:
+    case HPDF_INVALID_FONTDEF_DATA:
+    case HPDF_UNSUPPORTED_FONT_TYPE:
+    case HPDF_INVALID_FONT:
+    case HPDF_FONT_INVALID_WIDTHS_TABLE: return "字体文件无效或不受支持";
+    case HPDF_PAGE_OUT_OF_RANGE:
+    case HPDF_PAGE_INVALID_SIZE:
+    case HPDF_PAGE_INVALID_FONT_SIZE:
+    case HPDF_REAL_OUT_OF_RANGE: return "页面或数值超出 PDF 允许的范围";
+    case HPDF_STRING_OUT_OF_RANGE: return "文字串过长";
+    case HPDF_EXCEED_GSTATE_LIMIT: return "图形状态嵌套过深";
+    default: return "PDF 库内部错误";
+    }
+}
+
+/* Report the first libharu error; returns 4 when memory ran out (the
+ * environment), else 3. */
+static int haru_failed(const pdf_error *err, diag_list *diags)
+{
+    diag_error(diags, SRCPOS_NONE, "PDF 生成失败：%s（libharu 错误 0x%04X，详情 %u）", haru_words(err->code),
+               (unsigned)err->code, (unsigned)err->detail);
+    return err->code == HPDF_FAILD_TO_ALLOC_MEM ? ENV_FAILURE : 3;
+}
+
 static int render(const layout_result *r, const layout_config *cfg, const pdf_meta *meta,
                   const char *path, diag_list *diags)
 {
@@ -179,22 +216,32 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
     if (!err.code) add_info(pdf, meta);
     free(pages);
     pdf_deflater_free(z);
-    if (err.code) {
-        diag_error(diags, SRCPOS_NONE, "PDF 生成失败（libharu 错误 0x%04X，详情 %u）",
-                   (unsigned)err.code, (unsigned)err.detail);
-        free_fonts(&pf);
-        HPDF_Free(pdf);
-        return 3;
+    /* the bytes are made in memory and written here, so a full disk or a
+     * missing permission is told as such (libharu's file writer reports
+     * them as a zlib or I/O error code) */
+    HPDF_BYTE *bytes = NULL;
+    HPDF_UINT32 size = 0;
+    bool whole = false;
+    if (!err.code && HPDF_SaveToStream(pdf) == HPDF_OK && !err.code) {
+        size = HPDF_GetStreamSize(pdf);
+        bytes = xmalloc(size ? size : 1);
+        HPDF_UINT32 got = 0;
+        while (got < size) {
+            HPDF_UINT32 n = size - got;
+            HPDF_STATUS st = HPDF_ReadFromStream(pdf, bytes + got, &n);
+            got += n;
+            if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0) break;
+        }
+        whole = got == size && !err.code;
     }
-    rc = 0;
-    if (HPDF_SaveToFile(pdf, path) != HPDF_OK || err.code) {
-        diag_error(diags, SRCPOS_NONE, "无法写入 PDF 文件 %s（libharu 错误 0x%04X）", path,
-                   (unsigned)err.code);
-        remove(path);
-        rc = 3;
-    }
+    rc = whole ? 0 : haru_failed(&err, diags);
     free_fonts(&pf);
     HPDF_Free(pdf);
+    if (rc == 0 && file_write_all(path, bytes, size) != 0) {
+        rc = diag_env_error(diags, path, errno, "无法写入 PDF 文件");
+        remove(path);
+    }
+    free(bytes);
     return rc;
 }
 

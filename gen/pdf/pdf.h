@@ -34,7 +34,10 @@ typedef struct pdf_meta {
  *  Returns 0 on success, 1 for bad input (a character no font has: the
  *  diagnostic names it, its U+XXXX and the block's position; a table or
  *  chart block without its data; a font file gone missing), 3 for an
- *  internal failure (libharu error, the file cannot be written). On
+ *  internal failure (a libharu error, told in words with its code), 4
+ *  (ENV_FAILURE) when the file cannot be written (磁盘空间不足, 没有写入权限
+ *  …: the PDF is made in memory and written by juesuan, so the cause is
+ *  known) or memory runs out. On
  *  failure nothing is written to `path` (a partly written file is
  *  removed). `meta` may be NULL. */
 int pdf_write(const doc *d, const layout_config *cfg, const pdf_meta *meta,

@@ -3,8 +3,11 @@
 
 #include "../doc/doc.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The cell formats, made once per workbook: border, alignment, weight,
  * number format. Grid cells pick theirs by what they are. */
@@ -13,6 +16,8 @@ typedef struct xlsx_formats {
     lxw_format *text[3][2];   /* [grid_align][bold] */
     lxw_format *number[2];    /* [bold] */
     lxw_format *count;        /* 行次 */
+    lxw_format *percent[2];   /* 预算执行率 0.00% [bold] */
+    lxw_format *points[2];    /* 权重, 得分 [bold] */
 } xlsx_formats;
 
 lxw_format *xlsx_fmt_new(lxw_workbook *wb, bool bordered, uint8_t align, bool bold, uint16_t size)
@@ -46,6 +51,11 @@ static void formats_init(lxw_workbook *wb, xlsx_formats *f)
         format_set_num_format(f->number[b], "#,##0.00");
     }
     f->count = xlsx_fmt_new(wb, true, LXW_ALIGN_CENTER, false, 10);
+    for (int b = 0; b < 2; b++) {
+        f->percent[b] = xlsx_fmt_new(wb, true, LXW_ALIGN_CENTER, b, 10);
+        format_set_num_format(f->percent[b], "0.00%");
+        f->points[b] = xlsx_fmt_new(wb, true, LXW_ALIGN_CENTER, b, 10); /* General: 10, 8.5 */
+    }
     f->note = xlsx_fmt_new(wb, false, LXW_ALIGN_LEFT, false, 10);
     format_set_text_wrap(f->note);
 }
@@ -96,11 +106,11 @@ int xlsx_text_units(const char *s)
     return w;
 }
 
-/* Header rows tall enough for their wrapped text (Excel does not fit the
+/* Rows [0, rows) tall enough for their wrapped text (Excel does not fit the
  * height of wrapped or merged cells by itself). */
-static void header_heights(lxw_worksheet *ws, const table_grid *g, int top)
+static void row_heights(lxw_worksheet *ws, const table_grid *g, int top, int rows)
 {
-    for (int r = 0; r < g->header_rows; r++) {
+    for (int r = 0; r < rows; r++) {
         int lines = 1;
         for (size_t i = 0; i < g->n_cells; i++) {
             const grid_cell *c = &g->cells[i];
@@ -121,18 +131,27 @@ static void write_cell(lxw_worksheet *ws, const grid_cell *c, int top, const xls
     int align = c->align < 0 || c->align > 2 ? 0 : (int)c->align;
     lxw_format *fmt = c->header                          ? f->head
                       : c->is_amount                     ? f->number[c->bold]
+                      : c->number == GRID_NUMBER_PERCENT ? f->percent[c->bold]
+                      : c->number == GRID_NUMBER_POINTS  ? f->points[c->bold]
                       : c->is_count                      ? f->count
                       : !c->text[0] && align == GRID_RIGHT ? f->number[c->bold] /* a blank amount cell */
                                                          : f->text[align][c->bold];
     if (r1 > r0 || c1 > c0) {
-        /* merge_range writes the text as a string; amounts never span */
-        worksheet_merge_range(ws, r0, c0, r1, c1, c->text, fmt);
-        return;
+        /* merge_range writes the text as a string; a number that spans (the
+         * 自评表's 调整后预算数) is written over its first cell afterwards,
+         * as libxlsxwriter's documentation shows */
+        bool num = c->is_amount || c->number;
+        worksheet_merge_range(ws, r0, c0, r1, c1, num ? "" : c->text, fmt);
+        if (!num) return;
     }
     if (c->is_amount) {
         worksheet_write_number(ws, r0, c0, xlsx_cell_exact(c->amount), fmt);
     } else if (c->is_count) {
         worksheet_write_number(ws, r0, c0, atof(c->text), fmt);
+    } else if (c->number) {
+        /* exact hundredths; the double only carries the 2- or 4-decimal value */
+        worksheet_write_number(ws, r0, c0,
+                               (double)c->hundredths / (c->number == GRID_NUMBER_PERCENT ? 10000.0 : 100.0), fmt);
     } else if (!c->text[0]) {
         worksheet_write_blank(ws, r0, c0, fmt);
     } else {
@@ -143,8 +162,7 @@ static void write_cell(lxw_worksheet *ws, const grid_cell *c, int top, const xls
 
 static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats *f)
 {
-    const table_spec *s = g->spec;
-    lxw_worksheet *ws = workbook_add_worksheet(wb, s->sheet);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, g->sheet);
     if (!ws) return 3;
     lxw_col_t last = (lxw_col_t)(g->cols - 1);
     for (int c = 0; c < g->cols; c++) worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, col_units(g->widths[c]), NULL);
@@ -153,13 +171,14 @@ static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats
     worksheet_set_row(ws, 1, 30, NULL);
     if (last > 0) worksheet_merge_range(ws, 1, 0, 1, last, g->title, f->title);
     else worksheet_write_string(ws, 1, 0, g->title, f->title);
-    if (last >= 2) worksheet_merge_range(ws, 2, 0, 2, last - 1, g->org_line, f->org_line);
-    else if (last >= 1) worksheet_write_string(ws, 2, 0, g->org_line, f->org_line);
-    worksheet_write_string(ws, last >= 1 ? 2 : 3, last, g->unit_line, f->unit_line);
+    bool lines = g->org_line[0] || g->unit_line[0]; /* a 自评表 has neither */
+    if (lines && last >= 2) worksheet_merge_range(ws, 2, 0, 2, last - 1, g->org_line, f->org_line);
+    else if (lines && last >= 1) worksheet_write_string(ws, 2, 0, g->org_line, f->org_line);
+    if (lines) worksheet_write_string(ws, last >= 1 ? 2 : 3, last, g->unit_line, f->unit_line);
 
-    int top = last >= 1 ? 3 : 4;
+    int top = !lines ? 2 : last >= 1 ? 3 : 4;
     for (size_t i = 0; i < g->n_cells; i++) write_cell(ws, &g->cells[i], top, f);
-    header_heights(ws, g, top);
+    row_heights(ws, g, top, g->spec ? g->header_rows : g->rows);
     int body = top + g->header_rows;
 
     /* notes, or the empty-table note, under the table */
@@ -178,6 +197,19 @@ static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats
     worksheet_repeat_rows(ws, (lxw_row_t)top, (lxw_row_t)(body - 1));
     worksheet_center_horizontally(ws);
     return 0;
+}
+
+/* workbook_close failed: a file or temporary-file error with a known
+ * errno is the environment's (4), told in words; anything else is 3. */
+static int close_failed(lxw_error err, int sys_err, const char *path, diag_list *diags)
+{
+    bool file_error = err == LXW_ERROR_CREATING_XLSX_FILE || err == LXW_ERROR_CREATING_TMPFILE ||
+                      err == LXW_ERROR_READING_TMPFILE || err == LXW_ERROR_ZIP_FILE_OPERATION ||
+                      err == LXW_ERROR_ZIP_FILE_ADD || err == LXW_ERROR_ZIP_CLOSE ||
+                      err == LXW_ERROR_MEMORY_MALLOC_FAILED;
+    if (file_error && sys_err) return diag_env_error(diags, path, sys_err, "无法写入 XLSX 文件");
+    diag_error(diags, (srcpos){path, 0, 0}, "写 XLSX 失败：%s", lxw_strerror(err));
+    return file_error ? ENV_FAILURE : 3;
 }
 
 int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *diags)
@@ -208,13 +240,31 @@ int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *d
         table_grid_free(g);
         if (r > rc) rc = r;
     }
+    /* the 项目支出绩效自评表 of 第四部分, one sheet each, before the charts */
+    const value *projects = value_get_path(facts, "performance.projects");
+    const char *ptitle = value_get_text(value_get_path(facts, "performance.table_title"));
+    for (size_t i = 0; i < value_count(projects); i++) {
+        table_grid *g = project_grid_build(value_at(projects, i), ptitle);
+        int r = write_sheet(wb, g, &f);
+        table_grid_free(g);
+        if (r > rc) rc = r;
+    }
     int r = xlsx_write_charts(wb, facts, diags);
     if (r > rc) rc = r;
+    /* libxlsxwriter prints its own English "[ERROR] …" lines on stderr;
+     * the diagnostic below says it in the users' words */
+    fflush(stderr);
+    int saved_stderr = dup(STDERR_FILENO);
+    int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved_stderr >= 0 && devnull >= 0) dup2(devnull, STDERR_FILENO);
+    errno = 0; /* what the file operations inside workbook_close leave */
     lxw_error err = workbook_close(wb);
+    int sys_err = errno;
+    fflush(stderr);
+    if (saved_stderr >= 0 && devnull >= 0) dup2(saved_stderr, STDERR_FILENO);
+    if (saved_stderr >= 0) close(saved_stderr);
+    if (devnull >= 0) close(devnull);
     buf_free(&title);
-    if (err != LXW_NO_ERROR) {
-        diag_error(diags, (srcpos){path, 0, 0}, "写 XLSX 失败：%s", lxw_strerror(err));
-        return 3;
-    }
+    if (err != LXW_NO_ERROR) return close_failed(err, sys_err, path, diags);
     return rc;
 }

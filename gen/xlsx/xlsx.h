@@ -7,7 +7,9 @@
  * in #,##0.00, blank cells blank, text always as text — never a formula),
  * thin borders, the notes (or the empty-table note). Print setup: A4,
  * landscape when the spec says so, fit to one page wide, header rows
- * repeated; header frozen. After the tables, the sheet 图表 holds 图1–图7
+ * repeated; header frozen. Then one sheet per 项目支出绩效自评表
+ * (performance.projects, project_grid_build: the grid the PDF's 第四部分
+ * draws; rates and scores as numbers). After them, the sheet 图表 holds 图1–图7
  * as native charts over cells with their figures (gen/xlsx/charts.c). The
  * creation time is the unit's 公开时间, so the bytes are the same on every
  * build.
@@ -19,7 +21,12 @@
 
 /** Write the workbook of `u` to `path` (the caller renames it into place).
  *  `facts` supplies the values the notes' Mustache refers to. Returns 0, 1
- *  for bad input (a note that does not render), 3 for a library failure. */
+ *  for bad input (a note that does not render), 3 for a library failure, 4
+ *  (ENV_FAILURE) when the file or libxlsxwriter's temporary files cannot be
+ *  written (the cause in words: 磁盘空间不足, 没有写入权限, …).
+ *  libxlsxwriter 1.1.4 (Debian 12) cannot write a workbook to memory: it
+ *  writes `path` itself, its worksheet data going through tmpfile(3),
+ *  which leaves no name behind. */
 int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *diags);
 
 #endif

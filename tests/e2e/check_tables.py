@@ -19,6 +19,9 @@ whose series refer to that sheet's cells: labels, amounts as numbers in
 #,##0.00 (shares in 0.00%) that equal the figures the PDF chart above the
 same caption prints; a pie with nothing to show is its caption and the
 "无…支出" line (also in the PDF), no chart.
+Then one sheet per 项目支出绩效自评表 (performance/projects/*.yaml, in file
+order, "自评表NN 名称"): the project code, merged cells, the 总额 row with
+its amounts, rate (0.00%) and 权重/得分 as numbers, 合计权重 100.
 PDF (pdftotext): each table's page holds its 附表 heading and title (so the
 title appears twice there), its label, and figures of the table; the 目录
 lists every 附表 heading; an empty table's note is there.
@@ -108,8 +111,30 @@ def find_rows(ws, col, text, first):
 
 
 wb = openpyxl.load_workbook(book)
-check(len(wb.sheetnames) == 14 and wb.sheetnames[13] == "图表",
-      f"13 table sheets and 图表, found {len(wb.sheetnames)}: {wb.sheetnames[13:]}")
+projects = sorted(glob.glob(os.path.join(unit_dir, "performance", "projects", "*.yaml")))
+check(len(wb.sheetnames) == 14 + len(projects) and wb.sheetnames[13 + len(projects)] == "图表",
+      f"13 table sheets, {len(projects)} 自评表 sheets and 图表, found {len(wb.sheetnames)}: {wb.sheetnames[13:]}")
+# --- the 项目支出绩效自评表 sheets (one per performance/projects/*.yaml) ---
+for k, path in enumerate(projects):
+    if 13 + k >= len(wb.worksheets):
+        break
+    ws = wb.worksheets[13 + k]
+    code = re.search(r"^code:\s*(\S+)", open(path, encoding="utf-8").read(), re.M).group(1)
+    what = f"自评表 sheet {ws.title}"
+    check(ws.title.startswith(f"自评表{k + 1:02d} ") and len(ws.title) <= 31, f"{what}: name")
+    cells = {(c.row, c.column): c for row in ws.iter_rows() for c in row if c.value is not None}
+    check(any(code in str(c.value) for c in cells.values()), f"{what}: project code {code}")
+    check(len(ws.merged_cells.ranges) >= 10, f"{what}: merged cells ({len(ws.merged_cells.ranges)})")
+    total = [c for c in cells.values() if c.value == "总额"]
+    heji = [c for c in cells.values() if c.value == "合计"]
+    check(len(total) == 1 and len(heji) == 1, f"{what}: one 总额 row and one 合计 row")
+    if total and heji:
+        row = [cells.get((total[0].row, col)) for col in range(1, 12)]
+        nums = [c for c in row if c is not None and isinstance(c.value, (int, float))]
+        check(len(nums) == 6, f"{what}: 总额 row has 3 amounts, a rate and 权重/得分 as numbers ({len(nums)})")
+        check(any("0.00%" in c.number_format for c in nums), f"{what}: 预算执行率 as a percent")
+        w = cells.get((heji[0].row, 9))
+        check(w is not None and w.value == 100, f"{what}: 合计权重 100 as a number")
 figures = {}  # number -> amounts (Decimal) the table shows
 empty = {}    # number -> the table has no data
 for i, (num, title, landscape, merges) in enumerate(TABLES):

@@ -40,7 +40,7 @@ done
 
 # --- a workbook laid out as the official forms, in 元 ---
 "$py" tests/e2e/official_workbook.py input/leshan-2024 "$w/official.xlsx" 2>"$w/err" || no "official workbook made" "$w/err"
-o="$w/official"; mkdir -p "$o" && cp input/leshan-2024/unit.yaml "$o/"
+o="$w/official"; mkdir -p "$o" && cp input/leshan-2024/unit.yaml "$o/" && cp -r input/leshan-2024/performance "$o/"
 "$bin" import "$w/official.xlsx" -o "$o" >"$w/out" 2>"$w/err"; rc=$?
 t "official layout: import exits 0" [ $rc = 0 ]
 [ $rc = 0 ] || sed 's/^/     /' "$w/err" | head

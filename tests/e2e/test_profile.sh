@@ -20,7 +20,10 @@ sed -i '1i profile: bumen' "$w/b/leshan-2024/unit.yaml"
 
 "$bin" build "$w/a/leshan-2024" -o "$w/oa" >/dev/null 2>"$w/ea" && ok "default profile builds" || no "default profile builds" "$w/ea"
 "$bin" build "$w/b/leshan-2024" -o "$w/ob" >/dev/null 2>"$w/eb" && ok "profile bumen builds" || no "profile bumen builds" "$w/eb"
-[ -s "$w/eb" ] && no "profile bumen: no warnings" "$w/eb" || ok "profile bumen: no warnings"
+# no warnings of its own: the same as the default profile's (Leshan's one
+# [PRJ-REASON] of its published 自评表, input/leshan-2024/README.md)
+sed "s#$w/a/##" "$w/ea" >"$w/ea.plain"; sed "s#$w/b/##" "$w/eb" >"$w/eb.plain"
+cmp -s "$w/ea.plain" "$w/eb.plain" && ok "profile bumen: no warnings" || no "profile bumen: no warnings" "$w/eb"
 flat "$w"/oa/leshan-2024/*.pdf > "$w/a.txt"
 flat "$w"/ob/leshan-2024/*.pdf > "$w/b.txt"
 has "$w/a.txt" "与2023年度4010.58万元相比，收、支总计各减少697.26万元" "default: 收、支总计 with the prior-year amount"

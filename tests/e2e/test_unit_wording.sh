@@ -38,7 +38,9 @@ has "$w/err" "错误: build 需要 unit.published（公开时间，YYYY-MM-DD）
 # previous.three_public.total defaults to the sum of its parts
 fresh; edit 're.sub(r"\n    total: 12\.4210\n", "\n", s)'
 [ "$(run check)" = 0 ] && ok "no previous.three_public.total: check accepts" || no "no previous.three_public.total: check accepts" "$w/err"
-[ -s "$w/err" ] && no "no previous.three_public.total: no warnings" "$w/err" || ok "no previous.three_public.total: no warnings"
+# (Leshan's one [PRJ-REASON] of its published 自评表 is not this test's: input/leshan-2024/README.md)
+grep -v 'PRJ-REASON' "$w/err" >"$w/err2"
+[ -s "$w/err2" ] && no "no previous.three_public.total: no warnings" "$w/err2" || ok "no previous.three_public.total: no warnings"
 run facts >/dev/null; "$bin" facts input/leshan-2024 >"$w/facts0"
 cmp -s "$w/out" "$w/facts0" && ok "no previous.three_public.total: the same facts (sum of the parts)" || no "no previous.three_public.total: the same facts"
 

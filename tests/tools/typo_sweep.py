@@ -95,8 +95,14 @@ try:
     if yuan:
         convert_unit(base)
     rc, err = run(base)
-    if rc != 0 or "警告" in err:
-        sys.exit(f"the unscathed unit does not pass cleanly (exit {rc}):\n{err[:2000]}")
+    if rc != 0:
+        sys.exit(f"the unscathed unit does not pass (exit {rc}):\n{err[:2000]}")
+
+    def warnings(text, unit):
+        """The warning lines, without the unit's folder (a typo's copy is elsewhere)."""
+        return {l.replace(unit, "") for l in text.splitlines() if "警告" in l}
+
+    known = warnings(err, base)  # the unit's own documented warnings do not count
     step = Decimal("0.01")
     cells = [(name, i, k) for name in sorted(os.listdir(f"{base}/tables")) for i, k in amount_cells(f"{base}/tables/{name}")]
     counts = {"error": 0, "warning": 0, "silent": 0}
@@ -117,7 +123,7 @@ try:
         lines[i] = ",".join(cs)
         open(p, "w", encoding="utf-8", newline="").write("\n".join(lines))
         rc, err = run(u)
-        kind = "error" if rc == 1 else "warning" if "警告" in err else "silent" if rc == 0 else f"exit {rc}"
+        kind = "error" if rc == 1 else "warning" if warnings(err, u) - known else "silent" if rc == 0 else f"exit {rc}"
         counts[kind] = counts.get(kind, 0) + 1
         if kind != "error":
             print(f"{kind:8} {name}:{i + 1}:{k + 1} {old} -> {cs[k]}")

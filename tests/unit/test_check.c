@@ -1,6 +1,7 @@
 /* test_check.c — the rules of gen/check and the subtotals of gen/input.
  *
- * Both examples pass without a single diagnostic. Then, for every rule of
+ * Both examples pass without a single diagnostic (Leshan: but for the one
+ * warning its published 自评表 earns). Then, for every rule of
  * the table, a copy of input/leshan-2024 with one figure (or key) edited
  * must produce that rule at the file:line of the edited or dependent cell,
  * with its figures; every identity of templates/checks/identities.yaml
@@ -89,11 +90,14 @@ static void apply_edit(const edit *e)
     free(text);
 }
 
-/* Copy input/leshan-2024 to TMP/u and apply the edits (up to 3). */
+/* Copy input/leshan-2024 to TMP/u and apply the edits (up to 3). The copy
+ * leaves out performance/ (the 自评表 and their one warning are
+ * test_projects.c's). */
 static void make_unit(const edit *edits, size_t n)
 {
     char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf %s/u && cp -r input/leshan-2024 %s/u", tmpdir, tmpdir);
+    snprintf(cmd, sizeof cmd, "rm -rf %s/u && cp -r input/leshan-2024 %s/u && rm -rf %s/u/performance", tmpdir, tmpdir,
+             tmpdir);
     assert_int_equal(system(cmd), 0);
     for (size_t i = 0; i < n && edits[i].file; i++) apply_edit(&edits[i]);
 }
@@ -139,7 +143,10 @@ static void test_examples_pass(void **state)
         for (size_t t = 0; t < u.n_tables; t++)
             for (size_t r = 0; r < u.tables[t].n_rows; r++) assert_false(u.tables[t].rows[r].computed);
         assert_int_equal(check_unit(&u, &specs, &d), 0);
-        /* no warnings either (Leshan's class rows are the exact sums of its 项) */
+        /* no warnings either (Leshan's class rows are the exact sums of its 项),
+         * but for seed 003's own 定性 indicator scored 5 of 10 without a
+         * 未完成原因分析 (input/leshan-2024/README.md; test_projects.c) */
+        if (i == 0 && d.count == 1 && strcmp(d.items[0].rule, "PRJ-REASON") == 0) diag_list_free(&d);
         if (d.count) fail_msg("%s: %s", units[i], diags_text(&d));
         unit_free(&u);
         diag_list_free(&d);
@@ -393,11 +400,12 @@ static void test_each_rule_fires(void **state)
         unit_free(&u);
         diag_list_free(&d);
     }
-    /* every rule of the table has a case above */
+    /* every rule of the table has a case above (the PRJ-* rules of the
+     * 自评表 have theirs in test_projects.c) */
     size_t n;
     const check_rule *rules = check_rules(&n);
     for (size_t r = 0; r < n; r++) {
-        bool seen = false;
+        bool seen = strncmp(rules[r].id, "PRJ-", 4) == 0;
         for (size_t i = 0; i < sizeof CASES / sizeof CASES[0] && !seen; i++) seen = strcmp(CASES[i].rule, rules[r].id) == 0;
         if (!seen) fail_msg("rule %s has no test case", rules[r].id);
     }

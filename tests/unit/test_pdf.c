@@ -257,8 +257,11 @@ static void test_pdf_unwritable(void **state)
     doc d = {0};
     build_doc(&d);
     diag_list dl = {0};
-    assert_int_equal(pdf_write(&d, fx->cfg, &meta, "/nonexistent-dir/x.pdf", &dl), 3);
-    assert_true(diags_contain(&dl, "/nonexistent-dir/x.pdf"));
+    /* the environment's failure (4), said in words with the path */
+    assert_int_equal(pdf_write(&d, fx->cfg, &meta, "/nonexistent-dir/x.pdf", &dl), ENV_FAILURE);
+    assert_int_equal(dl.count, 1);
+    assert_string_equal(dl.items[0].file, "/nonexistent-dir/x.pdf");
+    assert_true(diags_contain(&dl, "无法写入 PDF 文件：文件夹不存在"));
     diag_list_free(&dl);
     /* An empty document still gives a valid one-page PDF; no meta is fine. */
     doc empty = {0};

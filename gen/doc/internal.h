@@ -1,0 +1,11 @@
+/* internal.h — shared by the files of gen/doc only (not an interface). */
+#ifndef JUESUAN_DOC_INTERNAL_H
+#define JUESUAN_DOC_INTERNAL_H
+
+#include "doc.h"
+
+/** Add a cell to `g` (its cells array has room for `*cap`, grown as
+ *  needed; g->rows grows to cover the cell). The text is copied. */
+grid_cell *grid_add(table_grid *g, size_t *cap, int row, int col, int row_span, int col_span, const char *text);
+
+#endif
