@@ -229,7 +229,7 @@ static void test_rules_fire(void **state)
     run_case(o, 2, "PRJ-OVERSPENT", DIAG_ERROR, P01, "总额的预算执行数 1.40 大于调整后预算数 1.30");
     /* 总额 against its fund rows */
     const char *const f[][3] = {{P01, "adjusted: 1.30, spent: 1.30}   # 其中", "adjusted: 1.20, spent: 1.30}   # 其中"}};
-    run_case(f, 1, "PRJ-FUND-SUM", DIAG_ERROR, P01, "总额的调整后预算数应等于其中各项资金"); /* 0.10 万元: beyond 尾差 */
+    run_case(f, 1, "PRJ-FUND-SUM", DIAG_ERROR, P01, "总额的调整后预算数与其中各项资金（财政资金、财政专户管理资金、单位资金）之和不等"); /* 0.10 万元: beyond 尾差 */
     /* a number expected under ≥ */
     const char *const v[][3] = {{P01, "target: 3.2, unit: 万人", "target: 很多, unit: 万人"}};
     run_case(v, 1, "PRJ-VALUE", DIAG_ERROR, P01, "指标值应是数字，实为“很多”");
