@@ -2,9 +2,10 @@
  * this year, pies of a structure, each with its caption under it.
  *
  * A chart takes a box of the text block `charts.lines` body lines high (its
- * caption on the last line) and is never split: at a page's foot it may
- * shrink to `charts.min_lines`, else flow.c moves it whole to the next
- * page. Everything is vector shapes (the
+ * caption on the last line) and is never split nor shrunk (it keeps its
+ * aspect ratio): when it does not fit, flow.c sets the paragraphs that
+ * follow it in its section first and the chart at the top of the next page.
+ * Everything is vector shapes (the
  * page's `shapes`, drawn by gen/pdf/chart.c under the text) plus ordinary
  * text spans, so labels and captions copy and search like the body text.
  *
@@ -67,7 +68,7 @@ static uint32_t read_colour(yaml_file *y, const value *m, const char *key, const
 
 void chart_style_read(yaml_file *y, layout_config *cfg)
 {
-    static const char *const keys[] = {"lines", "min_lines", "empty_lines", "caption_face", "caption_size",
+    static const char *const keys[] = {"lines", "empty_lines", "caption_face", "caption_size",
                                        "label_face", "label_size", "bar_width", "bar_gap",
                                        "inside_min", "line_width", "slice_border", "axis_colour",
                                        "colours", NULL};
@@ -77,7 +78,6 @@ void chart_style_read(yaml_file *y, layout_config *cfg)
     yaml_check_keys(y, m, keys, w);
     layout_chart_style *s = &cfg->chart;
     double lines = yaml_num(y, m, "lines", w, 3, 22);
-    double min_lines = yaml_num(y, m, "min_lines", w, 3, 22);
     double empty_lines = yaml_num(y, m, "empty_lines", w, 1, 22);
     s->caption_face = (font_face)yaml_choice(y, m, "caption_face", w, face_names, FACE_COUNT);
     s->caption_size = yaml_num(y, m, "caption_size", w, 4, 72);
@@ -109,7 +109,6 @@ void chart_style_read(yaml_file *y, layout_config *cfg)
         }
     }
     s->height = lines * cfg->line_pitch;
-    s->min_height = (min_lines < lines ? min_lines : lines) * cfg->line_pitch;
     s->empty_height = empty_lines * cfg->line_pitch;
 }
 
@@ -400,12 +399,6 @@ double chart_height(const layout_config *cfg, const chart_data *c)
 {
     if (!c) return 0;
     return pie_empty(c) ? cfg->chart.empty_height : cfg->chart.height;
-}
-
-double chart_min_height(const layout_config *cfg, const chart_data *c)
-{
-    if (!c) return 0;
-    return pie_empty(c) ? cfg->chart.empty_height : cfg->chart.min_height;
 }
 
 void chart_emit(layout_page *page, const layout_config *cfg, const chart_data *c, double left,

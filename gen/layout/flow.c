@@ -9,7 +9,12 @@
  *   - orphans: a paragraph never leaves its first line alone at a page foot;
  *   - widows: nor its last line alone at the top of the next page (one more
  *     line goes over);
- *   - space before a block is dropped at the top of a page.
+ *   - space before a block is dropped at the top of a page;
+ *   - a chart is never split nor shrunk: one that does not fit in the
+ *     space left floats — the paragraphs after it in its section fill the
+ *     page, and the chart opens the next page (charts keep their order; a
+ *     section heading (levels 1–2), a table or a page break sets the charts
+ *     still waiting first; sub-headings (（一）, 1.) do not).
  * The cover and the 目录 are pages of their own (pages.c); so is each
  * appendix table, with the heading just before it (table.c). */
 #include "internal.h"
@@ -24,7 +29,6 @@ typedef struct item {
     const block *b;
     layout_text_style st;
     double pitch, space_before, space_after;
-    double min_height; /* a chart: the least it may shrink to (pitch: its height) */
     bool new_page;
     para_set p;
 } item;
@@ -37,7 +41,11 @@ typedef struct flow {
     size_t page;   /* its index */
     double y;      /* height used from the top of the text block */
     bool empty;    /* nothing placed on it yet */
+    const item **waiting; /* charts that float to the top of the next page */
+    size_t n_waiting;
 } flow;
+
+static void chart_set(flow *f, const item *it);
 
 static void flow_break(flow *f)
 {
@@ -52,6 +60,28 @@ static void flow_ensure(flow *f)
     f->open = true;
     f->y = 0;
     f->empty = true;
+    /* charts waiting for a page open it, in their order */
+    size_t n = f->n_waiting;
+    f->n_waiting = 0;
+    for (size_t k = 0; k < n; k++) chart_set(f, f->waiting[k]);
+}
+
+/* Set the charts still waiting, at the current position (a new page when
+ * one does not fit): before a heading, a table or a page break. */
+static void flow_flush(flow *f)
+{
+    size_t n = f->n_waiting;
+    f->n_waiting = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (f->open && !f->empty && f->y + f->waiting[k]->pitch > f->cfg->text_h + EPS) {
+            flow_break(f);
+            f->waiting[f->n_waiting++] = f->waiting[k];
+            for (size_t j = k + 1; j < n; j++) f->waiting[f->n_waiting++] = f->waiting[j];
+            flow_ensure(f); /* sets them */
+            return;
+        }
+        chart_set(f, f->waiting[k]);
+    }
 }
 
 /* Place line `li` of item `it`, `sb` below the used height. */
@@ -83,7 +113,7 @@ static double min_start(const item *items, size_t count, size_t i)
     if (it->b->type == BLOCK_HEADING && !it->new_page)
         return it->space_before + (double)n * it->pitch + it->space_after +
                min_start(items, count, i + 1);
-    if (it->b->type == BLOCK_CHART) return it->min_height; /* shrunk at a page's foot */
+    if (it->b->type == BLOCK_CHART) return it->pitch; /* a heading keeps with its chart */
     return 0;
 }
 
@@ -150,24 +180,27 @@ static void place_paragraph(flow *f, const item *it)
     if (f->open && n > 0) f->y += it->space_after;
 }
 
-/* A chart is never split: at a page's foot it shrinks (to whole body
- * lines, down to its least height) or goes whole to the next page. */
-static void place_chart(flow *f, const item *it)
+/* Set chart `it` whole at the current position of the open page. */
+static void chart_set(flow *f, const item *it)
 {
     const layout_config *cfg = f->cfg;
-    double h = it->pitch;
-    if (f->open && !f->empty && f->y + h > cfg->text_h + EPS) {
-        double room = floor((cfg->text_h - f->y + EPS) / cfg->line_pitch) * cfg->line_pitch;
-        if (room + EPS >= it->min_height)
-            h = room;
-        else
-            flow_break(f);
+    chart_emit(&f->out->pages[f->page], cfg, it->b->chart, cfg->margin_left,
+               cfg->page_h - cfg->margin_top - f->y, cfg->text_w, it->pitch);
+    f->y += it->pitch;
+    f->empty = false;
+}
+
+/* A chart is never split nor shrunk: it is set here when it fits, else it
+ * waits for the top of the next page while the paragraphs after it fill
+ * this one (flow_ensure sets it). */
+static void place_chart(flow *f, const item *it)
+{
+    if (f->n_waiting || (f->open && !f->empty && f->y + it->pitch > f->cfg->text_h + EPS)) {
+        f->waiting[f->n_waiting++] = it;
+        return;
     }
     flow_ensure(f);
-    chart_emit(&f->out->pages[f->page], cfg, it->b->chart, cfg->margin_left,
-               cfg->page_h - cfg->margin_top - f->y, cfg->text_w, h);
-    f->y += h;
-    f->empty = false;
+    chart_set(f, it);
 }
 
 static void item_init(item *it, const block *b, const layout_config *cfg)
@@ -194,7 +227,6 @@ static void item_init(item *it, const block *b, const layout_config *cfg)
         it->new_page = hs->new_page;
     } else if (b->type == BLOCK_CHART) {
         it->pitch = chart_height(cfg, b->chart); /* placed whole (chart.c) */
-        it->min_height = chart_min_height(cfg, b->chart);
         return;
     } else {
         return;
@@ -207,9 +239,15 @@ void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nu
 {
     item *items = xcalloc(d->count ? d->count : 1, sizeof *items);
     for (size_t i = 0; i < d->count; i++) item_init(&items[i], &d->blocks[i], cfg);
-    flow f = {cfg, d, out, false, 0, 0, true};
+    flow f = {cfg, d, out, false, 0, 0, true, NULL, 0};
+    f.waiting = xcalloc(d->count ? d->count : 1, sizeof *f.waiting);
     for (size_t i = 0; i < d->count; i++) {
         const block *b = &d->blocks[i];
+        /* a chart floats within its section: past paragraphs, charts and
+         * sub-headings ((一), 1.), not past a section heading or a table */
+        bool floats = b->type == BLOCK_PARAGRAPH || b->type == BLOCK_CHART ||
+                      (b->type == BLOCK_HEADING && b->level >= 3 && !items[i].new_page);
+        if (!floats) flow_flush(&f);
         switch (b->type) {
         case BLOCK_COVER:
             flow_break(&f);
@@ -238,6 +276,8 @@ void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nu
             break;
         }
     }
+    flow_flush(&f);
     for (size_t i = 0; i < d->count; i++) para_free(&items[i].p);
+    free(f.waiting);
     free(items);
 }

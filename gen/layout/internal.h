@@ -63,7 +63,6 @@ typedef struct layout_table_style {
  *  Lengths in pt; colours 0xRRGGBB. */
 typedef struct layout_chart_style {
     double height;           /* a chart, its caption included */
-    double min_height;       /* a chart may shrink to this to fit a page's foot */
     double empty_height;     /* a pie with nothing to show: its line and the caption */
     font_face caption_face;
     double caption_size;
@@ -308,11 +307,8 @@ void chart_style_free(layout_config *cfg);
 /** The height a chart block takes (pt); 0 without chart data. */
 double chart_height(const layout_config *cfg, const chart_data *c);
 
-/** The least height chart `c` may shrink to (pt). */
-double chart_min_height(const layout_config *cfg, const chart_data *c);
-
 /** Set chart `c` in the box whose top-left corner is (left, top), `width`
- *  wide and `height` high (chart_height, or less down to chart_min_height):
+ *  wide and `height` high (chart_height):
  *  shapes and labels on `page`, the caption "图N：…" centred on the box's
  *  last body line. */
 void chart_emit(layout_page *page, const layout_config *cfg, const chart_data *c, double left,

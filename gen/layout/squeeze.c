@@ -93,10 +93,16 @@ void text_mark_squeeze(const layout_config *cfg, const layout_text_style *st, te
          * mark's left half */
         bool blank = (here & BLANK_RIGHT) || (next & BLANK_LEFT);
         if (!blank || k + 1 >= n || c[k + 1].space) continue;
+        /* glyph order: the next character never starts left of the middle
+         * of this one, so extractors that order characters by position
+         * (pdfplumber) read "32.“三公”" in order (a narrow "." before “
+         * gives up less than a full-width mark) */
+        double take = inside, keep = layout_advance(cfg, st->face, c[k].cp, st->size) / 2;
+        if (take > keep) take = keep;
         if (here && next_mark) {
-            if (cfg->squeeze_adjacent) c[k].sq_fixed = inside;
+            if (cfg->squeeze_adjacent) c[k].sq_fixed = take;
         } else if (cfg->squeeze_fit) {
-            c[k].sq_fit = inside;
+            c[k].sq_fit = take;
         }
     }
 }
