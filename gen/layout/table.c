@@ -5,18 +5,21 @@
  *   - columns: the grid's widths scaled to fill the text block (landscape
  *     pages have their own block, style.yaml tables.landscape);
  *   - cells: text in the table face (header cells in the header face, totals
- *     bold), aligned as the grid says, padded; text that does not fit is
- *     shrunk a little, else wrapped (禁则 as everywhere), and a word that
- *     still does not fit (an amount) is shrunk down to min_size;
+ *     bold), aligned as the grid says, padded; ONE size for every cell of a
+ *     table: the style's size, or smaller (down to min_size) only as far as
+ *     its widest unbreakable word needs (an amount, a number, a Latin word);
+ *     longer text wraps (禁则 as everywhere) and its row grows;
  *   - rows as tall as their tallest cell; a spanning header cell makes the
  *     last of its rows taller when it needs more room;
  *   - the first page: the heading before the table (it stays in the 目录 and
  *     the outline), the 公开NN表 label (right), the title (centred, bold),
  *     the 编制单位 line (left) with 单位：万元 (right), the header block, rows;
- *   - rows that do not fit go on to the next page under the header block
- *     again (a merged body cell cut by the page end is closed there and
- *     continues, with its text, overleaf); the notes follow the last row
- *     (on a new page when they must);
+ *   - rows that do not fit go on to the next page under a "续表：<title>"
+ *     line (with 单位：万元 at the right) and the header block again (a
+ *     merged body cell cut by the page end is closed there and continues,
+ *     with its text, overleaf); a page never holds fewer than MIN_ROWS body
+ *     rows while the page before can give them (rows are moved over); the
+ *     notes follow the last row (on a new page when they must);
  *   - borders: each cell's top and left edge, the right edge of the last
  *     column and the bottom edge of a page's last row, as ruled lines.
  * Page numbers are added later (pages.c), placed by layout_page_frame. */
@@ -28,6 +31,7 @@
 
 #define MM_TO_PT (72.0 / 25.4)
 #define EPS 0.01
+#define MIN_ROWS 5 /* the fewest body rows a continuation page is left with */
 
 static const char *const face_names[] = {"serif", "serif_bold", "sans", "sans_bold"};
 
@@ -124,33 +128,45 @@ static double widest(const para_set *p)
     return w;
 }
 
-static void cell_fit(const layout_config *cfg, const grid_cell *c, double width, cell_set *cs)
+/* The largest size <= the style's at which every unbreakable word of
+ * cell `c` fits `width` (numbers stay on one line). */
+static double cell_max_size(const layout_config *cfg, const grid_cell *c, double width)
+{
+    const layout_table_style *ts = &cfg->table;
+    layout_text_style st = {c->header ? ts->header_face : c->bold ? ts->bold_face : ts->face, ts->size,
+                            0, 0, LAYOUT_LEFT};
+    double avail = width - 2 * ts->pad_x;
+    if (avail < 1) avail = 1;
+    double w;
+    if (c->is_amount || c->is_count || c->number) {
+        w = layout_text_width(cfg, &st, c->text, 0, strlen(c->text));
+    } else {
+        para_set p = {0};
+        para_break(&p, cfg, &st, c->text, avail);
+        w = widest(&p);
+        para_free(&p);
+    }
+    return w > avail + EPS ? ts->size * avail / w : ts->size;
+}
+
+/* Set cell `c` at the table's one `size`: wrapped to `width`. */
+static void cell_fit(const layout_config *cfg, const grid_cell *c, double width, double size,
+                     cell_set *cs)
 {
     const layout_table_style *ts = &cfg->table;
     memset(cs, 0, sizeof *cs);
     cs->st.face = c->header ? ts->header_face : c->bold ? ts->bold_face : ts->face;
-    cs->st.size = ts->size;
+    cs->st.size = size;
     cs->st.align = c->align == GRID_CENTER  ? LAYOUT_CENTER
                    : c->align == GRID_RIGHT ? LAYOUT_RIGHT
                                             : LAYOUT_LEFT;
     double avail = width - 2 * ts->pad_x;
     if (avail < 1) avail = 1;
-    double nat = layout_text_width(cfg, &cs->st, c->text, 0, strlen(c->text));
-    if (nat > avail + EPS) {
-        /* a little too wide, or a number: one line, smaller */
-        double one = ts->size * avail / nat;
-        if (c->is_amount || c->is_count || c->number || one >= ts->size * 0.85)
-            cs->st.size = one > ts->min_size ? one : ts->min_size;
+    if (c->is_amount || c->is_count || c->number) { /* a number never wraps */
+        double w = layout_text_width(cfg, &cs->st, c->text, 0, strlen(c->text));
+        if (w > avail) avail = w;
     }
     para_break(&cs->p, cfg, &cs->st, c->text, avail);
-    double wmax = widest(&cs->p);
-    if (wmax > avail + EPS && cs->st.size > ts->min_size) {
-        /* a word wider than the cell even when wrapped: shrink it */
-        double s = cs->st.size * avail / wmax;
-        cs->st.size = s > ts->min_size ? s : ts->min_size;
-        para_free(&cs->p);
-        para_break(&cs->p, cfg, &cs->st, c->text, avail);
-    }
     cs->pitch = cs->st.size * ts->leading;
     size_t n = cs->p.lines.count ? cs->p.lines.count : 1;
     cs->need = (double)n * cs->pitch + 2 * ts->pad_y;
@@ -163,6 +179,7 @@ typedef struct table_geo {
     layout_frame frame;
     double *x;      /* cols + 1 column edges */
     double *h;      /* rows heights */
+    double size;    /* the one text size of every cell */
     cell_set *cells;
 } table_geo;
 
@@ -183,11 +200,22 @@ static void geo_build(table_geo *t, const table_grid *g, const layout_config *cf
     t->h = xcalloc((size_t)(g->rows > 0 ? g->rows : 1), sizeof *t->h);
     for (int r = 0; r < g->rows; r++) t->h[r] = cfg->table.min_row;
     t->cells = xcalloc(g->n_cells ? g->n_cells : 1, sizeof *t->cells);
+    /* one size for the whole table: what its widest unbreakable word allows */
+    double size = cfg->table.size;
     for (size_t i = 0; i < g->n_cells; i++) {
         const grid_cell *c = &g->cells[i];
         int c1 = c->col + c->col_span;
         if (c->col < 0 || c1 > g->cols || c->row < 0 || c->row + c->row_span > g->rows) continue;
-        cell_fit(cfg, c, t->x[c1] - t->x[c->col], &t->cells[i]);
+        double s = cell_max_size(cfg, c, t->x[c1] - t->x[c->col]);
+        if (s < size) size = s;
+    }
+    if (size < cfg->table.min_size) size = cfg->table.min_size;
+    t->size = size;
+    for (size_t i = 0; i < g->n_cells; i++) {
+        const grid_cell *c = &g->cells[i];
+        int c1 = c->col + c->col_span;
+        if (c->col < 0 || c1 > g->cols || c->row < 0 || c->row + c->row_span > g->rows) continue;
+        cell_fit(cfg, c, t->x[c1] - t->x[c->col], size, &t->cells[i]);
         if (c->row_span == 1 && t->cells[i].need > t->h[c->row]) t->h[c->row] = t->cells[i].need;
     }
     for (size_t i = 0; i < g->n_cells; i++) { /* spanning cells: the last row grows */
@@ -294,6 +322,27 @@ static void set_preamble(table_state *s)
     s->y -= ts->line_pitch + ts->gap;
 }
 
+/* A continuation page's first line: "续表：<title>" at the left, the
+ * 单位 line at the right. */
+static void set_continued(table_state *s)
+{
+    const layout_config *cfg = s->cfg;
+    const layout_table_style *ts = &cfg->table;
+    const table_grid *g = s->geo.g;
+    layout_text_style left = {ts->line_face, ts->line_size, 0, 0, LAYOUT_LEFT};
+    buf b = {0};
+    buf_printf(&b, "续表：%s", g->title ? g->title : "");
+    const char *text = buf_cstr(&b), *unit_text = g->unit_line ? g->unit_line : "";
+    double base = layout_baseline(cfg, ts->line_face, ts->line_size, s->y, ts->line_pitch);
+    double uw = layout_text_width(cfg, &left, unit_text, 0, strlen(unit_text));
+    page_add_span(cur(s), ts->line_face, ts->line_size, s->geo.frame.left, base, 0, text, 0, strlen(text));
+    if (unit_text[0])
+        page_add_span(cur(s), ts->line_face, ts->line_size, s->geo.frame.left + s->geo.frame.width - uw,
+                      base, 0, unit_text, 0, strlen(unit_text));
+    s->y -= ts->line_pitch + ts->gap;
+    buf_free(&b);
+}
+
 /* Draw the cells of rows [r0, r1) with row r0's top at `top`: those that
  * start there, and the rest of a body cell merged down from the page before
  * (its text again when it fits); r1 - 1 is the last row drawn on this page
@@ -374,6 +423,13 @@ void table_pages(const doc *d, size_t i, const layout_config *cfg, layout_result
         while (e < g->rows && s.y - used - s.geo.h[e] >= bottom(&s) - EPS) used += s.geo.h[e++];
         if (e == g->rows && e - r > 1 && s.y - used - notes_h < bottom(&s) - EPS)
             e--; /* the last row goes over with the notes rather than the notes alone */
+        if (e > r && e < g->rows && g->rows - e < MIN_ROWS) {
+            /* the next page would hold only a few rows: move some over, so
+             * that both pages keep MIN_ROWS (or share them evenly) */
+            int all = g->rows - r;
+            int keep = all >= 2 * MIN_ROWS ? g->rows - MIN_ROWS - r : (all + 1) / 2;
+            if (keep >= 1 && r + keep < e) e = r + keep;
+        }
         if (e == r && r < g->rows) {
             if (s.y < s.geo.frame.top - EPS) { /* not even one row fits here: go on overleaf */
                 new_page(&s);
@@ -388,6 +444,7 @@ void table_pages(const doc *d, size_t i, const layout_config *cfg, layout_result
         r = e;
         if (r >= g->rows) break;
         new_page(&s);
+        set_continued(&s);
     }
     /* notes under the table */
     s.y -= cfg->table.gap;

@@ -3,6 +3,7 @@
  * the empty-table note), the print: block of the real specs, and setting a
  * grid on pages (gen/layout/table.c: landscape pages, header repeated,
  * ruled lines, the heading on the table's first page). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -203,13 +204,15 @@ static void test_transpose_header_tree(void **state)
     assert_string_equal(at(g, 2, 4)->text, "购置费");
     assert_string_equal(at(g, 3, 0)->text, "预算数");
     assert_string_equal(at(g, 3, 5)->text, "决算数");
-    /* the data row: the total in bold, 0.00 where the CSV says 0, blank where blank */
+    /* the data row: the total in bold; a 0 the CSV gives prints blank like a
+     * blank cell (one rule in every 公开表), but stays an amount of 0 */
     assert_string_equal(at(g, 4, 0)->text, "21.87");
     assert_string_equal(at(g, 4, 1)->text, "20.87");
     assert_true(at(g, 4, 0)->bold);
     assert_string_equal(at(g, 4, 2)->text, "");
-    assert_string_equal(at(g, 4, 3)->text, "0.00");
+    assert_string_equal(at(g, 4, 3)->text, "");
     assert_true(at(g, 4, 3)->is_amount);
+    assert_true(at(g, 4, 3)->amount == 0);
     assert_string_equal(at(g, 4, 4)->text, ""); /* no CSV row */
     table_grid_free(g);
     value_free(facts);
@@ -365,6 +368,90 @@ static void test_real_specs(void **state)
     diag_list_free(&dl);
 }
 
+/* ---- layout: continuation pages (续表, ≥ 5 rows, one cell size) ---- */
+
+/* Lay out a portrait 支出决算表 of n rows (every 7th name long enough to
+ * wrap) and check its pages. */
+static void check_continued(const layout_config *cfg, int n)
+{
+    diag_list dl = {0};
+    static char *grp[] = {S("项目")};
+    table_column cols[] = {
+        {S("科目编码"), COLUMN_CODE, NULL, 0, grp, 1, 10, NULL},
+        {S("科目名称"), COLUMN_NAME, NULL, 0, grp, 1, 20, NULL},
+        {S("本年支出合计"), COLUMN_AMOUNT, S("total"), 0, NULL, 0, 12, NULL},
+    };
+    table_spec spec = {0};
+    spec.id = S("t03"), spec.label = S("公开03表"), spec.title = S("支出决算表"), spec.path = S("03.yaml");
+    spec.kind = TABLE_SUBJECT, spec.scheme = SCHEME_FUNCTION, spec.sides = 1;
+    spec.columns = cols, spec.n_columns = 3;
+    table_row *data = xcalloc((size_t)n, sizeof *data);
+    cell(*cells)[3] = xcalloc((size_t)n, sizeof *cells);
+    char(*keys)[24] = xcalloc((size_t)n, sizeof *keys);
+    for (int i = 0; i < n; i++) {
+        snprintf(keys[i], sizeof keys[i], "20801%02d", i);
+        cells[i][2] = (cell){wan("12.5"), true, SRCPOS_NONE};
+        data[i] = (table_row){keys[i],
+                              i % 7 == 3 ? S("其他人力资源和社会保障管理事务支出（含机关事业单位离退休人员）")
+                                         : S("行政运行"),
+                              0, cells[i], false, SRCPOS_NONE};
+    }
+    table t = {&spec, S("03.csv"), data, (size_t)n};
+    unit u = {0};
+    u.name = S("测试单位");
+    value *facts = facts_kind();
+    doc d = {0};
+    add_block(&d, BLOCK_HEADING, 2, "三、支出决算表");
+    block *b = add_block(&d, BLOCK_TABLE, 0, NULL);
+    b->arg = xstrdup("t03");
+    b->grid = table_grid_build(&t, &u, facts, &dl);
+    assert_non_null(b->grid);
+    layout_result r = {0};
+    assert_int_equal(layout_document(&d, cfg, &r, &dl), 0);
+    int total = 0, prev = -1;
+    double size = 0;
+    for (size_t p = 0; p < r.n_pages; p++) {
+        const layout_page *pg = &r.pages[p];
+        int rows = 0;
+        bool cont = false;
+        for (size_t k = 0; k < pg->n_spans; k++) {
+            const layout_span *s = &pg->spans[k];
+            if (strcmp(s->text, "12.50") == 0) rows++;
+            if (strcmp(s->text, "续表：支出决算表") == 0) cont = true;
+            if (strcmp(s->text, "12.50") == 0 || strstr(s->text, "行政运行") || strstr(s->text, "科目")) {
+                if (size == 0) size = s->size;
+                assert_true(fabs(s->size - size) < 1e-9); /* one size in the table */
+            }
+        }
+        total += rows;
+        assert_true(cont == (p > 0)); /* 续表 on every page but the first */
+        if (p > 0 && n >= 10) {
+            assert_true(rows >= 5);
+            (void)prev;
+        }
+        prev = rows;
+    }
+    assert_int_equal(total, n);
+    layout_result_free(&r);
+    doc_free(&d);
+    value_free(facts);
+    free(data);
+    free(cells);
+    free(keys);
+    diag_list_free(&dl);
+}
+
+static void test_layout_continued(void **state)
+{
+    (void)state;
+    diag_list dl = {0};
+    layout_config *cfg = layout_config_load("templates/style.yaml", "fonts/fonts.yaml", ".", &dl);
+    assert_non_null(cfg);
+    for (int n = 20; n <= 80; n += 3) check_continued(cfg, n);
+    layout_config_free(cfg);
+    diag_list_free(&dl);
+}
+
 /* ---- layout: a long landscape table over several pages ---- */
 
 static void test_layout_long_table(void **state)
@@ -458,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_empty_note),
         cmocka_unit_test(test_real_specs),
         cmocka_unit_test(test_layout_long_table),
+        cmocka_unit_test(test_layout_continued),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -914,30 +914,71 @@ static void test_chart_outside_labels_apart(void **state)
     doc_free(&d);
 }
 
+/* The y of the highest shape on page p (the chart's top), or 0. */
+static double shapes_top(const layout_page *p)
+{
+    double top = 0;
+    for (size_t k = 0; k < p->n_shapes; k++) {
+        const layout_shape *sh = &p->shapes[k];
+        double t = sh->kind == SHAPE_SECTOR ? sh->y + sh->r : sh->y + (sh->h > 0 ? sh->h : 0);
+        if (t > top) top = t;
+    }
+    return top;
+}
+
 static void test_chart_page_foot(void **state)
 {
     const layout_config *cfg = *state;
     static const char *const years[] = {"2023年度", "2024年度"};
     static const char *const totals[] = {"10.00", "12.00"};
     layout_result r;
-    /* 15 lines leave 7: the chart shrinks to 7 lines and stays */
+    double block_top = 842 - 37 * 72 / 25.4, pitch = 225 * 72 / 25.4 / 22;
+    /* 14 lines leave 8: the chart (8 lines) fits, at its full height */
     doc d = {0};
-    add_lines(&d, "甲", 15);
+    add_lines(&d, "甲", 14);
     add_chart(&d, make_chart(CHART_BAR, "图1：变动", 2, years, totals, NULL));
     run_layout(cfg, &d, &r);
     assert_int_equal(r.n_pages, 1);
     const layout_span *cap = find_span(&r.pages[0], "图1：");
     assert_non_null(cap);
-    assert_true(cap->y > 842 - (37 + 225) * 72 / 25.4); /* inside the text block */
+    double h_fit = shapes_top(&r.pages[0]) - cap->y;
     layout_result_free(&r);
     doc_free(&d);
-    /* 17 lines leave 5: it goes whole to the next page */
-    add_lines(&d, "甲", 17);
+    /* 15 lines leave 7: never shrunk (aspect ratio kept); the 5 lines of
+     * the paragraph after it (and a sub-heading) fill this page, the chart
+     * opens the next one, and the paragraph after that follows it */
+    add_lines(&d, "甲", 15);
     add_chart(&d, make_chart(CHART_BAR, "图1：变动", 2, years, totals, NULL));
+    add_block(&d, BLOCK_HEADING, 3, "（二）小节");
+    add_lines(&d, "乙", 5);
+    add_lines(&d, "丙", 3);
     run_layout(cfg, &d, &r);
     assert_int_equal(r.n_pages, 2);
     assert_null(find_span(&r.pages[0], "图1："));
+    assert_int_equal(count_lines(&r, 0, "乙"), 5);
+    assert_non_null(find_span(&r.pages[0], "（二）小节"));
+    cap = find_span(&r.pages[1], "图1：");
+    assert_non_null(cap);
+    assert_true(fabs((shapes_top(&r.pages[1]) - cap->y) - h_fit) < 0.01); /* same height */
+    assert_true(shapes_top(&r.pages[1]) <= block_top + 0.01);
+    const layout_span *c3 = find_span(&r.pages[1], "丙");
+    assert_non_null(c3);
+    assert_true(c3->y < cap->y); /* after the chart */
+    layout_result_free(&r);
+    doc_free(&d);
+    /* a section heading (level 2) stops the float: the chart is set first,
+     * on the next page, and the heading follows it */
+    add_lines(&d, "甲", 15);
+    add_chart(&d, make_chart(CHART_BAR, "图1：变动", 2, years, totals, NULL));
+    add_block(&d, BLOCK_HEADING, 2, "二、下一节");
+    add_lines(&d, "乙", 2);
+    run_layout(cfg, &d, &r);
+    assert_int_equal(r.n_pages, 2);
     assert_non_null(find_span(&r.pages[1], "图1："));
+    const layout_span *h2 = find_span(&r.pages[1], "二、下一节");
+    assert_non_null(h2);
+    assert_true(h2->y < find_span(&r.pages[1], "图1：")->y);
+    (void)pitch;
     layout_result_free(&r);
     doc_free(&d);
 }
