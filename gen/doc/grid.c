@@ -61,15 +61,11 @@ static void add_text(builder *b, int row, int col, int span, const char *text, g
     c->bold = bold;
 }
 
-/* An amount cell: the value, or blank when the form leaves it empty. The
- * one rule of the 公开表 (FORMAT.md §1.2, as the published tables print
- * them): a zero prints blank too, whether the CSV wrote 0, 0.00 or
- * nothing; the cell still holds its 0 (the workbook stores it, under a
- * format that shows it blank). */
+/* An amount cell: the value, or blank when the form leaves it empty. */
 static void add_amount(builder *b, int row, int col, const cell *v, bool bold)
 {
     char text[32] = "";
-    if (v && v->present && v->amount != 0) money_format_wan(v->amount, true, text);
+    if (v && v->present) money_format_wan(v->amount, true, text);
     grid_cell *c = add_cell(b, row, col, 1, 1, text);
     c->align = GRID_RIGHT;
     c->bold = bold;

@@ -12,7 +12,8 @@
  *   - space before a block is dropped at the top of a page;
  *   - a chart is never split nor shrunk: one that does not fit in the
  *     space left floats — the paragraphs after it in its section fill the
- *     page, and the chart opens the next page (charts keep their order; a
+ *     page, and the chart follows the paragraph that goes over onto the
+ *     next page (never inside a paragraph; charts keep their order; a
  *     section heading (levels 1–2), a table or a page break sets the charts
  *     still waiting first; sub-headings (（一）, 1.) do not).
  * The cover and the 目录 are pages of their own (pages.c); so is each
@@ -41,8 +42,9 @@ typedef struct flow {
     size_t page;   /* its index */
     double y;      /* height used from the top of the text block */
     bool empty;    /* nothing placed on it yet */
-    const item **waiting; /* charts that float to the top of the next page */
+    const item **waiting; /* charts that float after the paragraphs that follow them */
     size_t n_waiting;
+    size_t wait_page;     /* the page they did not fit on */
 } flow;
 
 static void chart_set(flow *f, const item *it);
@@ -60,10 +62,6 @@ static void flow_ensure(flow *f)
     f->open = true;
     f->y = 0;
     f->empty = true;
-    /* charts waiting for a page open it, in their order */
-    size_t n = f->n_waiting;
-    f->n_waiting = 0;
-    for (size_t k = 0; k < n; k++) chart_set(f, f->waiting[k]);
 }
 
 /* Set the charts still waiting, at the current position (a new page when
@@ -73,13 +71,9 @@ static void flow_flush(flow *f)
     size_t n = f->n_waiting;
     f->n_waiting = 0;
     for (size_t k = 0; k < n; k++) {
-        if (f->open && !f->empty && f->y + f->waiting[k]->pitch > f->cfg->text_h + EPS) {
+        if (f->open && !f->empty && f->y + f->waiting[k]->pitch > f->cfg->text_h + EPS)
             flow_break(f);
-            f->waiting[f->n_waiting++] = f->waiting[k];
-            for (size_t j = k + 1; j < n; j++) f->waiting[f->n_waiting++] = f->waiting[j];
-            flow_ensure(f); /* sets them */
-            return;
-        }
+        flow_ensure(f);
         chart_set(f, f->waiting[k]);
     }
 }
@@ -191,11 +185,13 @@ static void chart_set(flow *f, const item *it)
 }
 
 /* A chart is never split nor shrunk: it is set here when it fits, else it
- * waits for the top of the next page while the paragraphs after it fill
- * this one (flow_ensure sets it). */
+ * waits while the paragraphs after it fill this page, and is set after the
+ * paragraph that goes over onto the next page (never inside a paragraph,
+ * so the text reads on; flow_document). */
 static void place_chart(flow *f, const item *it)
 {
     if (f->n_waiting || (f->open && !f->empty && f->y + it->pitch > f->cfg->text_h + EPS)) {
+        if (!f->n_waiting) f->wait_page = f->page;
         f->waiting[f->n_waiting++] = it;
         return;
     }
@@ -239,7 +235,7 @@ void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nu
 {
     item *items = xcalloc(d->count ? d->count : 1, sizeof *items);
     for (size_t i = 0; i < d->count; i++) item_init(&items[i], &d->blocks[i], cfg);
-    flow f = {cfg, d, out, false, 0, 0, true, NULL, 0};
+    flow f = {cfg, d, out, false, 0, 0, true, NULL, 0, 0};
     f.waiting = xcalloc(d->count ? d->count : 1, sizeof *f.waiting);
     for (size_t i = 0; i < d->count; i++) {
         const block *b = &d->blocks[i];
@@ -266,6 +262,7 @@ void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nu
             break;
         case BLOCK_PARAGRAPH:
             place_paragraph(&f, &items[i]);
+            if (f.n_waiting && f.open && f.page != f.wait_page) flow_flush(&f); /* a new page began */
             break;
         case BLOCK_TABLE: /* pages of its own (table.c) */
             flow_break(&f);

@@ -129,7 +129,8 @@ static double widest(const para_set *p)
 }
 
 /* The largest size <= the style's at which every unbreakable word of
- * cell `c` fits `width` (numbers stay on one line). */
+ * cell `c` fits `width` (numbers stay on one line), and a text that is
+ * only a little too wide (by up to 15%) fits on one line. */
 static double cell_max_size(const layout_config *cfg, const grid_cell *c, double width)
 {
     const layout_table_style *ts = &cfg->table;
@@ -137,9 +138,11 @@ static double cell_max_size(const layout_config *cfg, const grid_cell *c, double
                             0, 0, LAYOUT_LEFT};
     double avail = width - 2 * ts->pad_x;
     if (avail < 1) avail = 1;
-    double w;
+    double w, nat = layout_text_width(cfg, &st, c->text, 0, strlen(c->text));
     if (c->is_amount || c->is_count || c->number) {
-        w = layout_text_width(cfg, &st, c->text, 0, strlen(c->text));
+        w = nat;
+    } else if (nat > avail + EPS && avail / nat >= 0.85) {
+        w = nat; /* a label a little too wide: the table a little smaller */
     } else {
         para_set p = {0};
         para_break(&p, cfg, &st, c->text, avail);
@@ -172,6 +175,24 @@ static void cell_fit(const layout_config *cfg, const grid_cell *c, double width,
     cs->need = (double)n * cs->pitch + 2 * ts->pad_y;
 }
 
+/* Set cell `c` of a 自评表 on its own: text a little too wide is shrunk
+ * (to 85% at least), else wrapped, and a word that still does not fit (an
+ * amount) is shrunk down to min_size. */
+static void cell_fit_own(const layout_config *cfg, const grid_cell *c, double width, cell_set *cs)
+{
+    const layout_table_style *ts = &cfg->table;
+    double avail = width - 2 * ts->pad_x;
+    if (avail < 1) avail = 1;
+    double size = cell_max_size(cfg, c, width);
+    cell_fit(cfg, c, width, size < ts->min_size ? ts->min_size : size, cs);
+    double wmax = widest(&cs->p);
+    if (wmax > avail + EPS && cs->st.size > ts->min_size) {
+        double s = cs->st.size * avail / wmax;
+        para_free(&cs->p);
+        cell_fit(cfg, c, width, s > ts->min_size ? s : ts->min_size, cs);
+    }
+}
+
 /* ---- the table's geometry ------------------------------------------------------ */
 
 typedef struct table_geo {
@@ -200,7 +221,9 @@ static void geo_build(table_geo *t, const table_grid *g, const layout_config *cf
     t->h = xcalloc((size_t)(g->rows > 0 ? g->rows : 1), sizeof *t->h);
     for (int r = 0; r < g->rows; r++) t->h[r] = cfg->table.min_row;
     t->cells = xcalloc(g->n_cells ? g->n_cells : 1, sizeof *t->cells);
-    /* one size for the whole table: what its widest unbreakable word allows */
+    /* one size for the whole 公开表: what its widest unbreakable word allows
+     * (a 项目支出绩效自评表, spec NULL, fits each cell on its own: its
+     * merged label cells read in order in pdftotext only so) */
     double size = cfg->table.size;
     for (size_t i = 0; i < g->n_cells; i++) {
         const grid_cell *c = &g->cells[i];
@@ -215,7 +238,10 @@ static void geo_build(table_geo *t, const table_grid *g, const layout_config *cf
         const grid_cell *c = &g->cells[i];
         int c1 = c->col + c->col_span;
         if (c->col < 0 || c1 > g->cols || c->row < 0 || c->row + c->row_span > g->rows) continue;
-        cell_fit(cfg, c, t->x[c1] - t->x[c->col], size, &t->cells[i]);
+        if (g->spec)
+            cell_fit(cfg, c, t->x[c1] - t->x[c->col], size, &t->cells[i]);
+        else
+            cell_fit_own(cfg, c, t->x[c1] - t->x[c->col], &t->cells[i]);
         if (c->row_span == 1 && t->cells[i].need > t->h[c->row]) t->h[c->row] = t->cells[i].need;
     }
     for (size_t i = 0; i < g->n_cells; i++) { /* spanning cells: the last row grows */

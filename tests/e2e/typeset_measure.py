@@ -18,8 +18,9 @@ order) and checks, printing one "ok"/"FAIL" line per check and PDF:
   cont-rows   a continuation page holds at least --min-rows body rows
               (default 5), unless the whole table has fewer body rows on
               it than that to give;
-  cell-size   every character inside one table (between its first and last
-              ruled line, on all of its pages) has one font size;
+  cell-size   every character inside one 公开表 (between its first and last
+              ruled line, on all of its pages) has one font size (the
+              项目支出绩效自评表 fit each cell on its own: see table.c);
   order       on every line of body text, each character starts right of
               the one before it in the content stream (an extractor that
               orders characters by position reads the line as written).
@@ -27,6 +28,7 @@ order) and checks, printing one "ok"/"FAIL" line per check and PDF:
 Exit status 0 when every check passes. The measures are printed too, so
 the numbers can be read in the log.
 """
+import re
 import sys
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -195,7 +197,8 @@ def table_runs(pdf):
         cont = any("续表" in text(l) or "（续）" in text(l) for l in above)
         titled = any(l[0].size >= 13 for l in above)
         if cur is None or (titled and not cont):
-            cur = {"pages": [], "first": i}
+            label = any(re.match(r"公开\d+表", text(l).strip()) for l in above)
+            cur = {"pages": [], "first": i, "appendix": label}
             runs.append(cur)
         cur["pages"].append(i)
     return runs
@@ -247,7 +250,7 @@ def check_tables(pdf, min_rows, out):
             for c in p["chars"]:
                 if bot < c.y0 < top:
                     sz.add(round(c.size, 2))
-        if len(sz) > 1:
+        if len(sz) > 1 and run["appendix"]:
             sizes.append("page %d: %s" % (pages[0] + 1, sorted(sz)))
         if len(pages) < 2:
             continue

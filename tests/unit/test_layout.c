@@ -945,8 +945,8 @@ static void test_chart_page_foot(void **state)
     layout_result_free(&r);
     doc_free(&d);
     /* 15 lines leave 7: never shrunk (aspect ratio kept); the 5 lines of
-     * the paragraph after it (and a sub-heading) fill this page, the chart
-     * opens the next one, and the paragraph after that follows it */
+     * the paragraph after it (and a sub-heading) fill this page; the next
+     * paragraph goes over and the chart follows it (never inside it) */
     add_lines(&d, "甲", 15);
     add_chart(&d, make_chart(CHART_BAR, "图1：变动", 2, years, totals, NULL));
     add_block(&d, BLOCK_HEADING, 3, "（二）小节");
@@ -963,7 +963,8 @@ static void test_chart_page_foot(void **state)
     assert_true(shapes_top(&r.pages[1]) <= block_top + 0.01);
     const layout_span *c3 = find_span(&r.pages[1], "丙");
     assert_non_null(c3);
-    assert_true(c3->y < cap->y); /* after the chart */
+    assert_int_equal(count_lines(&r, 1, "丙"), 3);
+    assert_true(c3->y > shapes_top(&r.pages[1])); /* the chart after the paragraph */
     layout_result_free(&r);
     doc_free(&d);
     /* a section heading (level 2) stops the float: the chart is set first,
