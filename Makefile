@@ -16,7 +16,7 @@ BUILD ?= build
 PKGS := freetype2 xlsxwriter libfyaml icu-uc harfbuzz-subset minizip expat zlib
 DEB_PACKAGES := build-essential clang pkg-config libhpdf-dev libfreetype-dev \
   libxlsxwriter-dev libfyaml-dev libcmocka-dev poppler-utils qpdf mupdf-tools \
-  python3 python3-openpyxl nodejs:node npm:npm ca-certificates \
+  python3 python3-openpyxl python3-pdfminer nodejs:node npm:npm ca-certificates \
   libclang-rt-14-dev valgrind libicu-dev libharfbuzz-dev unicode-data faketime \
   libminizip-dev libexpat1-dev zlib1g-dev
 VERSION := 0.1.0
