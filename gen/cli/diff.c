@@ -37,9 +37,18 @@ static void side_free(diff_side *s)
 static void print_pos(FILE *out, const char *label, srcpos p)
 {
     if (!p.file) return;
-    fprintf(out, "     %s %s", label, p.file);
+    fprintf(out, "%s %s", label, p.file);
     if (p.line > 0) fprintf(out, ":%d", p.line);
     if (p.line > 0 && p.col > 0) fprintf(out, ":%d", p.col);
+}
+
+/* "     位置：旧 a.csv:12:5；新 b.csv:12:5" */
+static void print_positions(FILE *out, const input_change *c)
+{
+    fputs("     位置：", out);
+    print_pos(out, "旧", c->old_text ? c->old_pos : SRCPOS_NONE);
+    if (c->old_text && c->old_pos.file && c->new_text && c->new_pos.file) fputs("；", out);
+    print_pos(out, "新", c->new_text ? c->new_pos : SRCPOS_NONE);
     fputc('\n', out);
 }
 
@@ -68,8 +77,7 @@ static void print_inputs(FILE *out, const diff_result *r, const diff_side *o, co
                     c->old_text ? c->old_text : "（无）", c->new_text ? c->new_text : "（无）");
         if (same_printed(c, o->b.u.money_unit, n->b.u.money_unit)) fputs("（低于印出精度 0.01 万元）", out);
         fputc('\n', out);
-        print_pos(out, "旧", c->old_text ? c->old_pos : SRCPOS_NONE);
-        print_pos(out, "新", c->new_text ? c->new_pos : SRCPOS_NONE);
+        print_positions(out, c);
     }
 }
 

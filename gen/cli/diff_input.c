@@ -19,20 +19,19 @@ static void add_change(diff_result *r, bool figure, char *what, const char *old_
 }
 
 /* An amount as the input states it: in the unit's money unit, at least 2
- * decimals, no trailing zeros beyond them (万元 may carry up to 6). */
-static void amount_text(const cell *c, money_unit mu, char *out, size_t size)
+ * decimals, no trailing zeros beyond them (万元 may carry up to 6); malloc'd. */
+static char *amount_text(const cell *c, money_unit mu)
 {
-    if (!c->present) {
-        snprintf(out, size, "（空）");
-        return;
-    }
+    if (!c->present) return xstrdup("（空）");
     int64_t per = mu == MONEY_YUAN ? MONEY_FEN_PER_YUAN : MONEY_FEN_PER_WANYUAN;
     int digits = mu == MONEY_YUAN ? 2 : 6;
     uint64_t a = c->amount < 0 ? (uint64_t)0 - (uint64_t)c->amount : (uint64_t)c->amount;
     uint64_t whole = a / (uint64_t)per, frac = a % (uint64_t)per;
     while (digits > 2 && frac % 10 == 0) frac /= 10, digits--;
-    snprintf(out, size, "%s%llu.%0*llu", c->amount < 0 ? "-" : "", (unsigned long long)whole, digits,
-             (unsigned long long)frac);
+    buf b = {0};
+    buf_printf(&b, "%s%llu.%0*llu", c->amount < 0 ? "-" : "", (unsigned long long)whole, digits,
+               (unsigned long long)frac);
+    return buf_detach(&b);
 }
 
 /* The row of `t` with key `key` on `side`, or NULL. */
@@ -66,13 +65,13 @@ static void diff_row(const unit *ou, const unit *nu, const table *ot, const tabl
         bool op = oc && oc->present, np = nc && nc->present;
         if (!op && !np) continue;
         if (op && np && oc->amount == nc->amount) continue;
-        char a[64], b[64];
-        if (oc) amount_text(oc, ou->money_unit, a, sizeof a);
-        if (nc) amount_text(nc, nu->money_unit, b, sizeof b);
+        char *a = oc ? amount_text(oc, ou->money_unit) : NULL, *b = nc ? amount_text(nc, nu->money_unit) : NULL;
         buf what = {0};
         buf_printf(&what, "%s“%s”行“%s”列", t->spec->label, name, col->header);
-        add_change(r, true, buf_detach(&what), oc ? a : NULL, nc ? b : NULL, oc ? oc->pos : orow ? orow->pos : SRCPOS_NONE,
+        add_change(r, true, buf_detach(&what), a, b, oc ? oc->pos : orow ? orow->pos : SRCPOS_NONE,
                    nc ? nc->pos : nrow ? nrow->pos : SRCPOS_NONE);
+        free(a);
+        free(b);
     }
     free(name);
 }
