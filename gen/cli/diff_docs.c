@@ -308,6 +308,22 @@ static void diff_row(const table_pair *t, int orow, int nrow)
     }
 }
 
+/* The row of `other` matching body row `r` of `g`: the same texts, the
+ * same how-manieth among the rows with those texts; -1 if none. */
+static int matching_row(const table_grid *g, int r, const table_grid *other)
+{
+    char *k = row_key(g, r);
+    int nth = 0;
+    for (int q = g->header_rows; q < r; q++) {
+        char *kq = row_key(g, q);
+        nth += strcmp(kq, k) == 0;
+        free(kq);
+    }
+    int found = find_row(other, k, nth);
+    free(k);
+    return found;
+}
+
 static void diff_table(const table_pair *t)
 {
     const table_grid *og = t->og, *ng = t->ng;
@@ -317,28 +333,9 @@ static void diff_table(const table_pair *t)
     }
     /* rows added or removed: body rows matched by their texts (code and name, 项目) */
     for (int r = 0; r < ng->header_rows && r < og->header_rows; r++) diff_row(t, r, r);
-    for (int r = ng->header_rows; r < ng->rows; r++) {
-        char *k = row_key(ng, r);
-        int nth = 0;
-        for (int q = ng->header_rows; q < r; q++) {
-            char *kq = row_key(ng, q);
-            nth += strcmp(kq, k) == 0;
-            free(kq);
-        }
-        diff_row(t, find_row(og, k, nth), r);
-        free(k);
-    }
-    for (int r = og->header_rows; r < og->rows; r++) {
-        char *k = row_key(og, r);
-        int nth = 0;
-        for (int q = og->header_rows; q < r; q++) {
-            char *kq = row_key(og, q);
-            nth += strcmp(kq, k) == 0;
-            free(kq);
-        }
-        if (find_row(ng, k, nth) < 0) diff_row(t, r, -1);
-        free(k);
-    }
+    for (int r = ng->header_rows; r < ng->rows; r++) diff_row(t, matching_row(ng, r, og), r);
+    for (int r = og->header_rows; r < og->rows; r++)
+        if (matching_row(og, r, ng) < 0) diff_row(t, r, -1);
 }
 
 static void diff_tables(const document *odm, const layout_result *ol, const document *ndm, const layout_result *nl,
