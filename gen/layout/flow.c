@@ -67,6 +67,8 @@ static void flow_line(flow *f, const item *it, size_t li, double sb)
         result_add_heading(f->out, it->b, (size_t)(it->b - f->d->blocks), f->page, slot_top);
     line_emit(&f->out->pages[f->page], cfg, &it->st, it->b->text, &it->p, li,
               cfg->margin_left, base);
+    result_add_place(f->out, (size_t)(it->b - f->d->blocks), f->page, it->p.lines.items[li].start,
+                     it->p.lines.items[li].end, -1);
     f->y += sb + it->pitch;
     f->above = (f->empty || f->above) && it->b->type == BLOCK_PARAGRAPH && it->b->above;
     f->empty = false;
@@ -167,6 +169,7 @@ static void place_chart(flow *f, const item *it)
             flow_break(f);
     }
     flow_ensure(f);
+    result_add_place(f->out, (size_t)(it->b - f->d->blocks), f->page, 0, 0, -1);
     chart_emit(&f->out->pages[f->page], cfg, it->b->chart, cfg->margin_left,
                cfg->page_h - cfg->margin_top - f->y, cfg->text_w, h);
     f->y += h;
@@ -217,6 +220,7 @@ void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nu
         case BLOCK_COVER:
             flow_break(&f);
             pages_cover(b, cfg, out);
+            result_add_place(out, i, out->n_pages - 1, 0, 0, -1);
             break;
         case BLOCK_TOC:
             flow_break(&f);
