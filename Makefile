@@ -53,7 +53,7 @@ FUZZ_HDRS := tests/fuzz/fuzz.h tests/fuzz/fuzz_util.h
 CORPUS_BINS := $(FUZZ_NAMES:%=$(BUILD)/san/tests/test_fuzz_%)
 
 .PHONY: all deps fonts run run-units test test-run mustache-spec bench clean \
-  fuzz fuzz-build fuzz-run valgrind valgrind-run
+  fuzz fuzz-build fuzz-run valgrind valgrind-run deps-slow test-slow
 all: juesuan
 
 juesuan: $(REL_OBJS) $(BUILD)/rel/gen/cli/main.o
@@ -155,6 +155,16 @@ valgrind: deps fonts
 
 valgrind-run: juesuan
 	@sh tests/e2e/test_valgrind.sh
+
+# The slow tests (tests/slow/): LibreOffice prints the workbook (large: not in
+# `make deps`). `make deps-slow` installs it, `make test-slow` runs them.
+SLOW_PACKAGES := libreoffice-calc-nogui fonts-crosextra-carlito
+deps-slow: deps
+	@sh tests/tools/deps.sh $(SLOW_PACKAGES)
+
+test-slow: deps-slow fonts
+	@$(MAKE) --no-print-directory juesuan
+	@for t in tests/slow/test_*.sh; do echo "== $$t"; sh "$$t" || exit 1; done
 
 # The mustache spec (../shared/conformance/mustache-spec/*.json) on its own.
 mustache-spec: $(BUILD)/san/tests/test_mustache

@@ -323,7 +323,7 @@ static int build_unit(project *p, const char *dir, const char *only, const char 
                 break;
             }
             if (book) {
-                rc = dm->kind->workbook(&b.u, b.facts, tmp, d);
+                rc = dm->kind->workbook(&b.u, b.facts, p->layout, tmp, d);
                 continue;
             }
             pdf_meta meta = {0};

@@ -15,7 +15,8 @@
 #include "cli.h"
 
 /** Writes the workbook that goes with a document (NULL: none). */
-typedef int (*workbook_fn)(const unit *u, const value *facts, const char *path, diag_list *diags);
+typedef int (*workbook_fn)(const unit *u, const value *facts, const layout_config *layout,
+                           const char *path, diag_list *diags);
 
 /** One kind of document. The patterns are Mustache templates over the facts
  *  tree (for an `each` kind, with the item as the innermost context). */

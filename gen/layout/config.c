@@ -56,3 +56,25 @@ double layout_config_measure(const layout_config *cfg)
 {
     return cfg->text_w;
 }
+
+void layout_config_margins(const layout_config *cfg, bool landscape, double mm[4])
+{
+    const double pt_per_mm = 72.0 / 25.4;
+    if (landscape) { /* the page turned: page_h wide, page_w high */
+        mm[0] = cfg->table.land_top / pt_per_mm;
+        mm[3] = cfg->table.land_left / pt_per_mm;
+        mm[1] = (cfg->page_h - cfg->table.land_left - cfg->table.land_w) / pt_per_mm;
+        mm[2] = (cfg->page_w - cfg->table.land_top - cfg->table.land_h) / pt_per_mm;
+    } else {
+        mm[0] = cfg->margin_top / pt_per_mm;
+        mm[3] = cfg->margin_left / pt_per_mm;
+        mm[1] = (cfg->page_w - cfg->margin_left - cfg->text_w) / pt_per_mm;
+        mm[2] = (cfg->page_h - cfg->margin_top - cfg->text_h) / pt_per_mm;
+    }
+}
+
+const uint32_t *layout_config_chart_colours(const layout_config *cfg, size_t *n)
+{
+    *n = cfg->chart.n_colours;
+    return cfg->chart.colours;
+}

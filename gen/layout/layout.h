@@ -63,6 +63,15 @@ const char *layout_face_name(font_face face);
 /** The page size from the style (points). */
 void layout_config_page_size(const layout_config *cfg, double *width, double *height);
 
+/** The margins of a page, mm, as top, right, bottom, left: of the text
+ *  pages (style.yaml page:), or of landscape table pages (tables.landscape:,
+ *  on the page turned). The workbook prints with the same (gen/xlsx). */
+void layout_config_margins(const layout_config *cfg, bool landscape, double mm[4]);
+
+/** The chart colours of the style (charts.colours, 0xRRGGBB), taken in
+ *  turn by bars and slices; their number in *n. */
+const uint32_t *layout_config_chart_colours(const layout_config *cfg, size_t *n);
+
 /** Whether `face` has a glyph for code point `cp`. */
 bool layout_has_glyph(const layout_config *cfg, font_face face, uint32_t cp);
 

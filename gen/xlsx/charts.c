@@ -6,13 +6,17 @@
  *
  * Each chart is a block of rows: its caption "图N：…", under it a small
  * table 项目 | 金额（万元） [| 占比] (amounts as numbers in #,##0.00, shares
- * as numbers in 0.00%), and to the right of that table the chart, whose
- * series refers to those cells: columns for the bars (last year against this
- * year), a pie with its legend for a structure. The data labels are the
- * texts the PDF prints ("3313.32" on a column, "95.19%" on a slice), not
- * percentages Excel would work out again from the rounded amounts. A pie
- * with nothing to show gets its caption and the line the PDF prints instead
- * ("2024年度本单位无“三公”经费财政拨款支出。"), and no chart. */
+ * as numbers in 0.00%), and under that table the chart, as wide as the
+ * printable page, whose series refers to those cells: columns for the bars
+ * (last year against this year), a pie with its legend for a structure, in
+ * the PDF's colours (style.yaml charts.colours, in turn). The data labels
+ * come from the cells: a column shows its amount cell's value ("3313.32"),
+ * a slice refers to its share cell ("95.19%", the share the text prints,
+ * not one Excel would work out again from the rounded amounts). A block
+ * that would cross the foot of a printed page starts the next one (a
+ * manual page break), so no chart is cut. A pie with nothing to show gets
+ * its caption and the line the PDF prints instead ("2024年度本单位无“三公”
+ * 经费财政拨款支出。"), and no chart. */
 #include "internal.h"
 
 #include "../doc/doc.h"
@@ -21,8 +25,10 @@
 #include <string.h>
 
 #define SHEET "图表"
-#define CHART_COL 4    /* charts start in column E, right of their table */
-#define CHART_ROWS 15  /* rows (20 px) a chart 288 px high covers, and a spare */
+#define CHART_H 288      /* px: a chart's height (libxlsxwriter's default) */
+#define CHART_W 480      /* px: its default width, scaled to the printable width */
+#define CHART_ROWS 15    /* rows (20 px) a chart 288 px high covers, and a spare */
+#define ROW_PT 15.0      /* the default row height */
 
 typedef struct chart_formats {
     lxw_format *caption, *head, *label, *amount, *share, *note;
@@ -53,7 +59,8 @@ static bool share_hundredths(const char *s, int64_t *out)
 /* One chart's block from `row` on; `*next` is where the next one starts.
  * Returns 0, or 3 when libxlsxwriter fails. */
 static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c, lxw_row_t row,
-                       const chart_formats *f, lxw_row_t *next)
+                       const chart_formats *f, const layout_config *layout, double x_scale,
+                       lxw_row_t *next)
 {
     worksheet_write_string(ws, row, 0, c->caption, f->caption);
     if (c->empty_text || c->n_items == 0) {
@@ -71,10 +78,16 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
     if (pie) worksheet_write_string(ws, head, 2, "占比", f->head);
     buf_free(&amount_head);
 
-    /* the cells, and the label each point carries (libxlsxwriter copies it) */
+    /* the cells; a slice's label refers to its share cell (libxlsxwriter
+     * copies the formula); each point in the style's colour */
+    size_t n_colours = 0;
+    const uint32_t *colours = layout_config_chart_colours(layout, &n_colours);
     char **texts = xcalloc(n, sizeof *texts);
     lxw_chart_data_label *labels = xcalloc(n, sizeof *labels);
     lxw_chart_data_label **label_list = xcalloc(n + 1, sizeof *label_list);
+    lxw_chart_fill *fills = xcalloc(n, sizeof *fills);
+    lxw_chart_point *points = xcalloc(n, sizeof *points);
+    lxw_chart_point **point_list = xcalloc(n + 1, sizeof *point_list);
     for (size_t i = 0; i < n; i++) {
         const chart_item *it = &c->items[i];
         lxw_row_t r = (lxw_row_t)(first + i);
@@ -82,31 +95,34 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
         worksheet_write_string(ws, r, 0, it->label, f->label);
         worksheet_write_number(ws, r, 1, xlsx_cell_number(it->value), f->amount);
         buf t = {0};
-        if (!pie) {
-            buf_printf(&t, "%s", it->value_text);
-        } else if (it->share_text && share_hundredths(it->share_text, &h)) {
+        if (pie && it->share_text && share_hundredths(it->share_text, &h)) {
             worksheet_write_number(ws, r, 2, (double)h / 10000.0, f->share);
-            buf_printf(&t, "%s%%", it->share_text);
-        } else {
+            buf_printf(&t, "='%s'!$C$%u", SHEET, (unsigned)r + 1);
+        } else if (pie) {
             worksheet_write_blank(ws, r, 2, f->share);
         }
         texts[i] = buf_detach(&t);
-        labels[i].hide = !texts[i][0] || (pie && it->value == 0); /* a 0 item has no slice */
+        labels[i].hide = pie && (!texts[i][0] || it->value == 0); /* a 0 item has no slice */
         labels[i].value = labels[i].hide ? NULL : texts[i];
         label_list[i] = &labels[i];
+        fills[i].color = n_colours ? colours[i % n_colours] : 0x5B9BD5;
+        points[i].fill = &fills[i];
+        point_list[i] = &points[i];
     }
 
     int rc = 0;
     char song[] = "宋体";
-    lxw_chart_font font = {.name = song, .size = 9};
+    lxw_chart_font font = {.name = song, .size = 10};
     lxw_chart *ch = workbook_add_chart(wb, pie ? LXW_CHART_PIE : LXW_CHART_COLUMN);
     lxw_chart_series *s = ch ? chart_add_series(ch, NULL, NULL) : NULL;
     if (s) {
         chart_series_set_categories(s, SHEET, first, 0, last, 0);
         chart_series_set_values(s, SHEET, first, 1, last, 1);
         chart_series_set_name_range(s, SHEET, head, 1);
-        chart_series_set_labels(s);
-        if (chart_series_set_labels_custom(s, label_list) != LXW_NO_ERROR) rc = 3;
+        if (chart_series_set_points(s, point_list) != LXW_NO_ERROR) rc = 3;
+        chart_series_set_labels(s); /* the values of the cells */
+        if (pie && chart_series_set_labels_custom(s, label_list) != LXW_NO_ERROR) rc = 3;
+        if (!pie) chart_series_set_labels_num_format(s, "0.00");
         chart_series_set_labels_font(s, &font);
         chart_title_off(ch);
         if (pie) {
@@ -125,8 +141,8 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
             chart_axis_set_name(y, c->unit);
             chart_axis_set_name_font(y, &font);
         }
-        lxw_chart_options o = {.x_scale = 1.25, .y_scale = 1.0, .description = c->caption};
-        if (worksheet_insert_chart_opt(ws, head, CHART_COL, ch, &o) != LXW_NO_ERROR) rc = 3;
+        lxw_chart_options o = {.x_scale = x_scale, .y_scale = 1.0, .description = c->caption};
+        if (worksheet_insert_chart_opt(ws, last + 1, 0, ch, &o) != LXW_NO_ERROR) rc = 3;
     } else {
         rc = 3;
     }
@@ -134,11 +150,22 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
     free(texts);
     free(labels);
     free(label_list);
-    *next = row + 1 + (n + 1 > CHART_ROWS ? (lxw_row_t)(n + 1) : CHART_ROWS) + 2;
+    free(fills);
+    free(points);
+    free(point_list);
+    *next = last + 1 + CHART_ROWS + 1;
     return rc;
 }
 
-int xlsx_write_charts(lxw_workbook *wb, const value *facts, diag_list *diags)
+/* The rows block `c` takes from its caption to the row after its chart. */
+static lxw_row_t block_rows(const chart_data *c)
+{
+    if (c->empty_text || c->n_items == 0) return 3;
+    return (lxw_row_t)(1 + 1 + c->n_items + CHART_ROWS + 1);
+}
+
+int xlsx_write_charts(lxw_workbook *wb, const value *facts, const layout_config *layout,
+                      diag_list *diags)
 {
     const value *charts = value_get(facts, "charts");
     size_t n = value_count(charts);
@@ -172,25 +199,49 @@ int xlsx_write_charts(lxw_workbook *wb, const value *facts, diag_list *diags)
         format_set_num_format(f.share, "0.00%");
         f.note = xlsx_fmt_new(wb, false, LXW_ALIGN_LEFT, false, 10);
     }
+    /* columns A–C hold the tables, the charts span the printable width */
     int label_units = 8;
-    lxw_row_t row = 0;
-    for (size_t i = 0; ws && rc == 0 && i < d.count; i++) {
-        const chart_data *c = d.blocks[i].chart;
-        for (size_t k = 0; k < c->n_items; k++) {
-            int w = xlsx_text_units(c->items[k].label);
+    for (size_t i = 0; i < d.count; i++)
+        for (size_t k = 0; k < d.blocks[i].chart->n_items; k++) {
+            int w = xlsx_text_units(d.blocks[i].chart->items[k].label);
             if (w > label_units) label_units = w;
         }
-        rc = write_chart(wb, ws, c, row, &f, &row);
+    double printable = xlsx_printable_px(layout, false);
+    double widths[4] = {label_units + 2, 14, 10, 1};
+    double table_px = xlsx_col_px(widths[0]) + xlsx_col_px(widths[1]) + xlsx_col_px(widths[2]);
+    if (table_px + xlsx_col_px(1) > printable) { /* long labels wrap */
+        widths[0] -= (table_px + xlsx_col_px(1) - printable) / 7 + 1;
+        if (widths[0] < 10) widths[0] = 10;
+        table_px = xlsx_col_px(widths[0]) + xlsx_col_px(widths[1]) + xlsx_col_px(widths[2]);
+    }
+    /* column D fills the rest, so that A–D (the print area) is as wide as
+     * the charts */
+    widths[3] = (double)(int)((printable - table_px - 5) / 7);
+    if (widths[3] < 1) widths[3] = 1;
+    double area_px = table_px + xlsx_col_px(widths[3]);
+    double x_scale = (area_px - 4) / CHART_W;
+    /* a page holds this many rows (at 100%: the columns fit the width) */
+    double mm[4], pw, ph;
+    layout_config_margins(layout, false, mm);
+    layout_config_page_size(layout, &pw, &ph);
+    lxw_row_t page_rows = (lxw_row_t)((ph - (mm[0] + mm[2]) * 72.0 / 25.4) / ROW_PT);
+    lxw_row_t *breaks = xcalloc(d.count + 1, sizeof *breaks);
+    size_t n_breaks = 0;
+    lxw_row_t row = 0, page_top = 0;
+    for (size_t i = 0; ws && rc == 0 && i < d.count; i++) {
+        const chart_data *c = d.blocks[i].chart;
+        if (row > page_top && row + block_rows(c) - page_top > page_rows) {
+            breaks[n_breaks++] = row; /* this block starts a printed page */
+            page_top = row;
+        }
+        rc = write_chart(wb, ws, c, row, &f, layout, x_scale, &row);
     }
     if (ws) {
-        worksheet_set_column(ws, 0, 0, label_units + 2, NULL);
-        worksheet_set_column(ws, 1, 1, 14, NULL);
-        worksheet_set_column(ws, 2, 2, 10, NULL);
-        worksheet_set_column(ws, 3, 3, 2, NULL);
-        worksheet_set_paper(ws, 9); /* A4 */
-        worksheet_set_portrait(ws);
-        worksheet_fit_to_pages(ws, 1, 0);
+        for (lxw_col_t k = 0; k < 4; k++) worksheet_set_column(ws, k, k, widths[k], NULL);
+        if (n_breaks && worksheet_set_h_pagebreaks(ws, breaks) != LXW_NO_ERROR) rc = 3;
+        xlsx_print_setup(ws, layout, false, -1, -1, row > 0 ? (int)row - 1 : 0, 3);
     }
+    free(breaks);
     doc_free(&d);
     return rc;
 }

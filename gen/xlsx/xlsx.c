@@ -89,13 +89,6 @@ static double xlsx_cell_exact(money_t v)
     return (double)v / 1000000.0;
 }
 
-/* Excel column width units of a grid width in characters: a CJK
- * character is about two units wide at 10 pt. */
-static double col_units(int chars)
-{
-    return chars * 1.8;
-}
-
 /* Display width of UTF-8 text in Excel units (CJK 2, ASCII 1). */
 int xlsx_text_units(const char *s)
 {
@@ -106,9 +99,10 @@ int xlsx_text_units(const char *s)
     return w;
 }
 
-/* Rows [0, rows) tall enough for their wrapped text (Excel does not fit the
- * height of wrapped or merged cells by itself). */
-static void row_heights(lxw_worksheet *ws, const table_grid *g, int top, int rows)
+/* Rows [0, rows) tall enough for their wrapped text in columns `cw` units
+ * wide (Excel does not fit the height of wrapped or merged cells by
+ * itself). */
+static void row_heights(lxw_worksheet *ws, const table_grid *g, const double *cw, int top, int rows)
 {
     for (int r = 0; r < rows; r++) {
         int lines = 1;
@@ -116,7 +110,7 @@ static void row_heights(lxw_worksheet *ws, const table_grid *g, int top, int row
             const grid_cell *c = &g->cells[i];
             if (c->row + c->row_span - 1 != r) continue; /* a cell's last row takes its height */
             double w = 0;
-            for (int k = c->col; k < c->col + c->col_span && k < g->cols; k++) w += col_units(g->widths[k]);
+            for (int k = c->col; k < c->col + c->col_span && k < g->cols; k++) w += cw[k];
             int need = (int)((xlsx_text_units(c->text) + w - 3) / (w - 2 > 1 ? w - 2 : 1)) + 1 - c->row_span;
             if (need > lines) lines = need;
         }
@@ -160,12 +154,15 @@ static void write_cell(lxw_worksheet *ws, const grid_cell *c, int top, const xls
     }
 }
 
-static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats *f)
+static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats *f,
+                       const layout_config *layout)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, g->sheet);
     if (!ws) return 3;
     lxw_col_t last = (lxw_col_t)(g->cols - 1);
-    for (int c = 0; c < g->cols; c++) worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, col_units(g->widths[c]), NULL);
+    double *cw = xcalloc((size_t)(g->cols > 0 ? g->cols : 1), sizeof *cw);
+    xlsx_fit_columns(g, xlsx_printable_px(layout, g->landscape), cw);
+    for (int c = 0; c < g->cols; c++) worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cw[c], NULL);
 
     worksheet_write_string(ws, 0, last, g->label, f->label);
     worksheet_set_row(ws, 1, 30, NULL);
@@ -178,7 +175,8 @@ static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats
 
     int top = xlsx_grid_top(g);
     for (size_t i = 0; i < g->n_cells; i++) write_cell(ws, &g->cells[i], top, f);
-    row_heights(ws, g, top, g->spec ? g->header_rows : g->rows);
+    row_heights(ws, g, cw, top, g->rows);
+    free(cw);
     int body = top + g->header_rows;
 
     /* notes, or the empty-table note, under the table */
@@ -190,12 +188,9 @@ static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats
     }
 
     worksheet_freeze_panes(ws, (lxw_row_t)body, 0);
-    worksheet_set_paper(ws, 9); /* A4 */
-    if (g->landscape) worksheet_set_landscape(ws);
-    else worksheet_set_portrait(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_repeat_rows(ws, (lxw_row_t)top, (lxw_row_t)(body - 1));
-    worksheet_center_horizontally(ws);
+    /* repeated on every printed page: the 编制单位 / 单位 line (a 自评表 has
+     * none) and the header rows */
+    xlsx_print_setup(ws, layout, g->landscape, lines ? top - 1 : top, body - 1, r - 1, (int)last);
     return 0;
 }
 
@@ -212,7 +207,8 @@ static int close_failed(lxw_error err, int sys_err, const char *path, diag_list 
     return file_error ? ENV_FAILURE : 3;
 }
 
-int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *diags)
+int xlsx_write(const unit *u, const value *facts, const layout_config *layout, const char *path,
+               diag_list *diags)
 {
     lxw_workbook_options wopt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
     lxw_workbook *wb = workbook_new_opt(path, &wopt);
@@ -236,7 +232,7 @@ int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *d
     int rc = 0;
     for (size_t i = 0; i < u->n_tables; i++) {
         table_grid *g = table_grid_build(&u->tables[i], u, facts, diags);
-        int r = g ? write_sheet(wb, g, &f) : 1;
+        int r = g ? write_sheet(wb, g, &f, layout) : 1;
         table_grid_free(g);
         if (r > rc) rc = r;
     }
@@ -245,11 +241,11 @@ int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *d
     const char *ptitle = value_get_text(value_get_path(facts, "performance.table_title"));
     for (size_t i = 0; i < value_count(projects); i++) {
         table_grid *g = project_grid_build(value_at(projects, i), ptitle);
-        int r = write_sheet(wb, g, &f);
+        int r = write_sheet(wb, g, &f, layout);
         table_grid_free(g);
         if (r > rc) rc = r;
     }
-    int r = xlsx_write_charts(wb, facts, diags);
+    int r = xlsx_write_charts(wb, facts, layout, diags);
     if (r > rc) rc = r;
     /* libxlsxwriter prints its own English "[ERROR] …" lines on stderr;
      * the diagnostic below says it in the users' words */

@@ -5,9 +5,11 @@
  * the 公开NN表 label, the title (merged, centred), the 编制单位 and 单位：万元
  * line, the header block with its merged cells, the body (numbers as numbers
  * in #,##0.00, blank cells blank, text always as text — never a formula),
- * thin borders, the notes (or the empty-table note). Print setup: A4,
- * landscape when the spec says so, fit to one page wide, header rows
- * repeated; header frozen. Then one sheet per 项目支出绩效自评表
+ * thin borders, the notes (or the empty-table note). Print setup
+ * (print.c): A4, landscape when the spec says so, the PDF's margins, the
+ * footer "第 &P 页 共 &N 页", a print area, the 单位 line and header rows
+ * repeated, columns fitted to their content so that fit-to-width prints at
+ * 90–100%, no "number stored as text" flags; header frozen. Then one sheet per 项目支出绩效自评表
  * (performance.projects, project_grid_build: the grid the PDF's 第四部分
  * draws; rates and scores as numbers). After them, the sheet 图表 holds 图1–图7
  * as native charts over cells with their figures (gen/xlsx/charts.c). The
@@ -18,16 +20,19 @@
 #define JUESUAN_XLSX_H
 
 #include "../doc/doc.h"
+#include "../layout/layout.h"
 
 /** Write the workbook of `u` to `path` (the caller renames it into place).
- *  `facts` supplies the values the notes' Mustache refers to. Returns 0, 1
+ *  `facts` supplies the values the notes' Mustache refers to; `layout` the
+ *  page style the sheets print with (margins) and the chart colours. Returns 0, 1
  *  for bad input (a note that does not render), 3 for a library failure, 4
  *  (ENV_FAILURE) when the file or libxlsxwriter's temporary files cannot be
  *  written (the cause in words: 磁盘空间不足, 没有写入权限, …).
  *  libxlsxwriter 1.1.4 (Debian 12) cannot write a workbook to memory: it
  *  writes `path` itself, its worksheet data going through tmpfile(3),
  *  which leaves no name behind. */
-int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *diags);
+int xlsx_write(const unit *u, const value *facts, const layout_config *layout, const char *path,
+               diag_list *diags);
 
 /** The 0-based sheet row that grid row 0 of `g` is written to (below the
  *  label, the title and the 编制单位 line): grid cell (r, c) stands at sheet

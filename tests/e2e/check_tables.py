@@ -158,7 +158,7 @@ for i, (num, title, landscape, merges) in enumerate(TABLES):
     header_rows = {"13": 4, "09": 1}.get(num, 2)
     body = 4 + header_rows
     check(ws.freeze_panes == f"A{body}", f"{num}: header frozen at A{body}, found {ws.freeze_panes}")
-    check(ws.print_title_rows == f"$4:${body - 1}", f"{num}: header rows repeated, found {ws.print_title_rows}")
+    check(ws.print_title_rows == f"$3:${body - 1}", f"{num}: 单位 line and header rows repeated, found {ws.print_title_rows}")
 
     head, rows = read_csv(num)
     shown_here = []
@@ -330,7 +330,10 @@ else:
         check(seg is not None, f"PDF: caption {caption}")
         if r is None or seg is None:
             continue
-        ch = by_row.get(r)
+        # its chart: anchored under its table, before the next caption
+        nxt = min([q for q in caption_at.values() if q > r and str(ws.cell(row=q, column=1).value).startswith("图")]
+                  + [ws.max_row + 100])
+        ch = next((c for a, c in sorted(by_row.items()) if r <= a < nxt), None)
         if ch is None:  # nothing to show: the line the PDF prints instead
             line = str(ws.cell(row=r + 1, column=1).value or "")
             check(kind == "pie" and re.fullmatch(r"\d{4}年度本(单位|部门)无.+支出。", line) is not None,
@@ -371,7 +374,8 @@ else:
                     check(any(t in seg for t in shown), f"图{n}: {label} {p:.2f}% not in the PDF chart")
     check(n_charts == len(ws._charts), f"图表: every chart under a caption ({n_charts} of {len(ws._charts)})")
     if uid == "leshan-2024":  # the figures the text prints, spelled out once
-        ch = by_row.get(caption_at.get("图1：收、支决算总计变动情况"))
+        r1 = caption_at.get("图1：收、支决算总计变动情况")
+        ch = next((c for a, c in sorted(by_row.items()) if r1 is not None and a >= r1), None)
         fig1 = [c.value for c in range_cells(ws, ch.series[0].val.numRef.f)] if ch and ch.series else None
         check(fig1 == [4010.58, 3313.32], f"Leshan 图1: 4010.58 and 3313.32, found {fig1}")
 
