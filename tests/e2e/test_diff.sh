@@ -65,6 +65,24 @@ has "$w/out" "01收入支出决算总表!F35：3,313.32 → 3,314.32" "the workb
 has "$w/out" "工作簿单元格：22 处" "22 workbook cells"
 lacks "$w/out" "没有任何更改" "a real change is not 'nothing changed'"
 
+"$bin" diff "$old" "$new" --json >"$w/json" 2>"$w/err"; rc=$?
+if [ $rc = 0 ] && "$py" - "$w/json" >"$w/jsonr" 2>&1 <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["changed"] and d["moves_printed"], d["changed"]
+assert len(d["inputs"]) == 22, len(d["inputs"])
+i = [x for x in d["inputs"] if x["what"].endswith("行“项目支出”列") and "2080199" in x["what"]][0]
+assert (i["kind"], i["old"], i["new"]) == ("figure", "8.00", "9.00"), i
+assert i["new_pos"].endswith("/new/tables/03_支出决算表.csv:12:33"), i
+doc = d["documents"][0]
+assert doc["kind"] == "disclosure", doc["kind"]
+cells = [c for c in doc["changes"] if c["kind"] == "cell" and c["new"][0]["cell"] == "03支出决算表!E16"]
+assert cells and cells[0]["old"][0] == {"text": "8.00", "page": 45, "cell": "03支出决算表!E16"}, cells
+texts = [c for c in doc["changes"] if c["kind"] == "text"]
+assert texts[0]["new"][0] == {"text": "2024年度收、支总计均为3314.32万元。", "page": 4, "cell": None}, texts[0]
+PY
+then ok "--json: the same content for programs"; else no "--json: the same content for programs (rc $rc)" "$w/jsonr"; fi
+
 # the pages and cells the listing names are where the built files have them
 "$bin" build "$old" -o "$w/b" >/dev/null 2>&1 && "$bin" build "$new" -o "$w/b2" >/dev/null 2>&1 \
   && ok "both folders build" || no "both folders build"
