@@ -115,6 +115,15 @@ static void print_value_change(FILE *out, const doc_change *c)
     fputs("）\n", out);
 }
 
+/* The workbook cell of a change (the new one, else the old one), NULL when
+ * none; `*old_cell` (when not NULL) gets the old one. */
+static const char *change_cell(const doc_change *c, const char **old_cell)
+{
+    const char *oc = c->n_old ? c->olds[0].cell : NULL, *nc = c->n_new ? c->news[0].cell : NULL;
+    if (old_cell) *old_cell = oc;
+    return nc ? nc : oc;
+}
+
 static void print_docs(FILE *out, const diff_result *r)
 {
     fprintf(out, "文档中受影响的位置：%zu 处\n", diff_places(r));
@@ -153,18 +162,17 @@ static void print_docs(FILE *out, const diff_result *r)
             }
         }
         size_t cells = 0;
-        for (size_t k = 0; k < dd->n_changes; k++)
-            cells += dd->changes[k].kind == PLACE_CELL && ((dd->changes[k].n_new && dd->changes[k].news[0].cell) ||
-                                                           (dd->changes[k].n_old && dd->changes[k].olds[0].cell));
+        for (size_t k = 0; k < dd->n_changes; k++) cells += change_cell(&dd->changes[k], NULL) != NULL;
         if (!cells) continue;
         fprintf(out, "  工作簿单元格：%zu 处\n", cells);
         size_t number = 0;
         for (size_t k = 0; k < dd->n_changes; k++) {
             const doc_change *c = &dd->changes[k];
-            const char *oc = c->n_old ? c->olds[0].cell : NULL, *nc = c->n_new ? c->news[0].cell : NULL;
-            if (c->kind != PLACE_CELL || (!oc && !nc)) continue;
-            fprintf(out, "    %zu. %s", ++number, nc ? nc : oc);
-            if (oc && nc && strcmp(oc, nc) != 0) fprintf(out, "（原 %s）", oc);
+            const char *oc = NULL, *nc = change_cell(c, &oc);
+            if (!nc) continue;
+            fprintf(out, "    %zu. %s", ++number, nc);
+            if (oc && strcmp(oc, nc) != 0) fprintf(out, "（原 %s）", oc);
+            if (c->kind == PLACE_CHART) fprintf(out, "（%s）", c->where);
             fprintf(out, "：%s → %s\n", c->n_old ? c->olds[0].text : "（无）", c->n_new ? c->news[0].text : "（无）");
         }
     }
