@@ -39,10 +39,13 @@
  *   tables          第五部分: [{id, label, title, number “一”, sheet}]
  *   (the keys above only when the unit folder has tables/: the disclosure)
  *   performance.department  the 部门整体支出绩效自评报告 (performance/department.yaml):
- *                   title, header, signature, basics, finance (income,
+ *                   layout, layout_is {LAYOUT: true}, in_disclosure (also in
+ *                   the disclosure's 第四部分: asked for and the unit has tables/),
+ *                   title, attachment, header, signature, basics, finance (income,
  *                   expenditure, balance, budget, execution, by_function),
  *                   management, evaluation, conclusion, analysis, achievements,
- *                   problems, suggestions (bodies: {items [{paragraph} |
+ *                   problems, suggestions, chapters {achievements, problems,
+ *                   suggestions: {cn 四…} of those present, else null} (bodies: {items [{paragraph} |
  *                   {section {n, cn, title, lead, inline, score, text}}]}),
  *                   score {has_scores, total}, figures {name: printed},
  *                   grids (the tables @grid prints)
