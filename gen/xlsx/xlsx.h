@@ -9,7 +9,7 @@
  * (print.c): A4, landscape when the spec says so, the PDF's margins, the
  * footer "第 &P 页 共 &N 页", a print area, the 单位 line and header rows
  * repeated, columns fitted to their content so that fit-to-width prints at
- * 90–100%, no "number stored as text" flags; header frozen. Then one sheet per 项目支出绩效自评表
+ * 96–100%, no "number stored as text" flags; header frozen. Then one sheet per 项目支出绩效自评表
  * (performance.projects, project_grid_build: the grid the PDF's 第四部分
  * draws; rates and scores as numbers). After them, the sheet 图表 holds 图1–图7
  * as native charts over cells with their figures (gen/xlsx/charts.c). The
@@ -44,5 +44,11 @@ int xlsx_grid_top(const table_grid *g);
  *  Excel writes it: "'自评表01 物业管理费'!D7"). malloc'd. `juesuan diff`
  *  names the workbook cells a correction changes with it. */
 char *xlsx_cell_address(const table_grid *g, int row, int col);
+
+/** The workbook address of the figure of item `label` of chart `id` (a key
+ *  of facts "charts") on the sheet 图表: its amount ("图表!B21"), or with
+ *  `share` its 占比; NULL when the chart has no such item or shows none
+ *  (charts.c: the rows xlsx_write gives each chart). malloc'd. */
+char *xlsx_chart_address(const value *facts, const char *id, const char *label, bool share);
 
 #endif
