@@ -87,8 +87,8 @@ has "$w/out" "公开01表“八、社会保障和就业支出”行“支出/金
 has "$w/out" "PDF 表格单元格：22 处" "22 PDF table cells"
 has "$w/out" "03支出决算表!E16：8.00 → 9.00" "a workbook cell"
 has "$w/out" "01收入支出决算总表!F35：3,313.32 → 3,314.32" "the workbook's 总计"
-has "$w/out" "图表!B23（图2：收入决算结构中“其他收入”）：0.19万元（0.01%） → 1.19万元（0.04%）" "a chart's workbook cell"
-has "$w/out" "图表!C21（图2：收入决算结构中“一般公共预算财政拨款收入”）：3153.82万元（95.19%） → 3153.82万元（95.16%）" "a share's workbook cell"
+has "$w/out" "图表!B25（图2：收入决算结构中“其他收入”）：0.19万元（0.01%） → 1.19万元（0.04%）" "a chart's workbook cell"
+has "$w/out" "图表!C23（图2：收入决算结构中“一般公共预算财政拨款收入”）：3153.82万元（95.19%） → 3153.82万元（95.16%）" "a share's workbook cell"
 has "$w/out" "工作簿单元格：27 处" "27 workbook cells (22 table cells, 5 chart figures)"
 lacks "$w/out" "没有任何更改" "a real change is not 'nothing changed'"
 
@@ -116,7 +116,7 @@ import sys, openpyxl
 o = openpyxl.load_workbook(sys.argv[1]); n = openpyxl.load_workbook(sys.argv[2])
 for sheet, cell, a, b in [("03支出决算表", "E16", 8.0, 9.0), ("02收入决算表", "I16", None, 1.0),
                           ("01收入支出决算总表", "F35", 3313.32, 3314.32), ("01收入支出决算总表", "C13", 0.19, 1.19),
-                          ("图表", "B4", 3313.32, 3314.32), ("图表", "B23", 0.19, 1.19), ("图表", "C21", 0.9519, 0.9516)]:
+                          ("图表", "B4", 3313.32, 3314.32), ("图表", "B25", 0.19, 1.19), ("图表", "C23", 0.9519, 0.9516)]:
     assert o[sheet][cell].value == a and n[sheet][cell].value == b, (sheet, cell, o[sheet][cell].value, n[sheet][cell].value)
 PY
 then ok "the workbook cells named hold the old and new figures"; else no "the workbook cells named hold the old and new figures" "$w/cells"; fi
