@@ -76,6 +76,11 @@ static HPDF_Dict new_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_defl
     return d && put_deflated(d, data, len, z) == 0 ? d : NULL;
 }
 
+HPDF_Dict pdf_obj_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_deflater *z)
+{
+    return new_stream(pdf, data, len, z);
+}
+
 static HPDF_Dict new_indirect_dict(HPDF_Doc pdf)
 {
     HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
@@ -174,6 +179,11 @@ HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z)
     st |= HPDF_Dict_Add(font, "DescendantFonts", desc);
     st |= HPDF_Dict_Add(font, "ToUnicode", cmap);
     return st == HPDF_OK ? font : NULL;
+}
+
+void pdf_obj_annot_print(HPDF_Annotation a)
+{
+    HPDF_Dict_AddNumber(a, "F", 4);
 }
 
 const char *pdf_obj_page_font(HPDF_Page page, HPDF_Dict font)

@@ -28,6 +28,10 @@ typedef struct pdf_meta {
     const char *author;   /* the unit's name */
     const char *subject;  /* e.g. "2024年度单位决算公开" */
     int year, month, day; /* creation date taken from the input (公开时间); 0 = none */
+    const char *keywords; /* NULL: "<subject>, <author>" */
+    bool no_pdfa;         /* not PDF/A-2b: no OutputIntent, no pdfaid (the
+                             ICC profile is then not needed); tagging, XMP,
+                             /ID, links and page labels stay */
 } pdf_meta;
 
 /** Write `d` as a PDF to `path` (the caller renames it into place).
