@@ -168,7 +168,10 @@ static void place_chart(flow *f, const item *it)
             flow_break(f);
     }
     flow_ensure(f);
-    if (it->b->chart) f->out->elems[result_mark_new(f->out, ROLE_FIGURE) - 1].alt = chart_alt(it->b->chart);
+    if (it->b->chart) {
+        int e = result_mark_new(f->out, ROLE_FIGURE);
+        f->out->elems[e - 1].alt = chart_alt(it->b->chart);
+    }
     chart_emit(&f->out->pages[f->page], cfg, it->b->chart, cfg->margin_left,
                cfg->page_h - cfg->margin_top - f->y, cfg->text_w, h);
     result_mark(f->out, 0);

@@ -1,8 +1,8 @@
 /* objects.c — PDF objects built through libharu's object layer (see
  * objects.h and design/LIBHARU.md): composite fonts with Identity maps,
- * streams juesuan deflates itself, page contents written whole. The only
- * file of the project that uses libharu internals (hpdf_objects.h,
- * hpdf_streams.h, hpdf_pages.h, hpdf_doc.h): keep it small.
+ * streams juesuan deflates itself, page contents written whole. With
+ * meta.c and tags.c, the files of the project that use libharu internals
+ * (hpdf_objects.h, hpdf_streams.h, hpdf_pages.h, hpdf_doc.h): keep them small.
  *
  * libharu 2.3.0 deflates every stream at zlib's default level and has no
  * setting for it; a stream handed over already deflated gets the filter

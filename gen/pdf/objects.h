@@ -2,8 +2,9 @@
  * through libharu's object layer (hpdf_objects.h) instead of libharu's
  * font and text machinery: composite fonts with Identity maps over the
  * glyph IDs of an embedded TrueType program, streams compressed at a
- * chosen deflate level, raw page contents. objects.c is the only file of
- * the project that touches libharu internals (see design/LIBHARU.md). */
+ * chosen deflate level, raw page contents. objects.c, meta.c (metadata)
+ * and tags.c (the structure tree) are the files of the project that touch
+ * libharu internals (see design/LIBHARU.md). */
 #ifndef JUESUAN_PDF_OBJECTS_H
 #define JUESUAN_PDF_OBJECTS_H
 

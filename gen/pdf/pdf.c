@@ -1,10 +1,11 @@
 /* pdf.c — draw a laid-out document with libharu: the fonts (font.c:
  * subset, embedded with Identity maps and a ToUnicode CMap), each page's
  * content stream (content.c: text and ruled lines; chart.c: chart shapes
- * through libharu's drawing functions), the outline, the document
- * information. Streams are deflated at PDF_DEFLATE_LEVEL. Deterministic:
- * no current time, no /ID (libharu writes one only for encrypted files),
- * font subset tags HPDFAA, HPDFAB … in face order. */
+ * through libharu's drawing functions), marked as the structure tree says
+ * (tags.c), the outline, the 目录 links, the metadata (meta.c). Streams
+ * are deflated at PDF_DEFLATE_LEVEL. Deterministic: no current time, the
+ * /ID is the MD5 of the content, font subset tags HPDFAA, HPDFAB … in face
+ * order. */
 #include "pdf.h"
 
 #include "chart.h"
