@@ -128,6 +128,7 @@ static void place_heading(flow *f, const item *items, size_t count, size_t i)
         flow_break(f);
         sb = 0;
     }
+    result_mark_new(f->out, layout_heading_role(it->b->level));
     if (it->p.lines.count == 0) { /* no text: still a destination */
         flow_ensure(f);
         result_add_heading(f->out, it->b, (size_t)(it->b - f->d->blocks), f->page,
@@ -142,6 +143,7 @@ static void place_heading(flow *f, const item *items, size_t count, size_t i)
         sb = 0;
     }
     if (f->open) f->y += it->space_after;
+    result_mark(f->out, 0);
 }
 
 static void place_paragraph(flow *f, const item *it)
@@ -149,6 +151,7 @@ static void place_paragraph(flow *f, const item *it)
     double cap = f->cfg->text_h;
     size_t n = it->p.lines.count, placed = 0;
     double sb = f->open && !f->empty ? it->space_before : 0;
+    if (n > 0) result_mark_new(f->out, ROLE_P);
     while (placed < n) {
         flow_ensure(f);
         size_t rem = n - placed;
@@ -177,6 +180,7 @@ static void place_paragraph(flow *f, const item *it)
         if (placed < n) flow_break(f);
     }
     if (f->open && n > 0) f->y += it->space_after;
+    result_mark(f->out, 0);
 }
 
 /* Set chart `it` whole at the current position of the open page. */
@@ -184,8 +188,13 @@ static void chart_set(flow *f, const item *it)
 {
     const layout_config *cfg = f->cfg;
     result_add_place(f->out, (size_t)(it->b - f->d->blocks), f->page, 0, 0, -1);
+    if (it->b->chart) {
+        int e = result_mark_new(f->out, ROLE_FIGURE);
+        f->out->elems[e - 1].alt = chart_alt(it->b->chart);
+    }
     chart_emit(&f->out->pages[f->page], cfg, it->b->chart, cfg->margin_left,
                cfg->page_h - cfg->margin_top - f->y, cfg->text_w, it->pitch);
+    result_mark(f->out, 0);
     f->y += it->pitch;
     f->empty = false;
 }
