@@ -95,12 +95,14 @@ typedef struct result {
     char *first; /* the first error message, for the list of failures */
 } result;
 
-/* A running worker. */
+/* A worker process: it builds the units the parent sends it, one after
+ * another, and answers each with a record. */
 typedef struct worker {
     pid_t pid;
-    int fd;      /* the read end of its pipe */
-    size_t unit; /* index into the results */
-    buf text;    /* what it sent so far */
+    int cmd;     /* write end: unit numbers, one a line; closed: no more */
+    int res;     /* read end: "<length>\n<record>" per unit */
+    long unit;   /* the unit it is building, -1 when idle */
+    buf text;    /* what it sent of the current record */
     double start;
 } worker;
 
@@ -109,7 +111,7 @@ typedef struct batch {
     size_t n, next, done, failed, skipped;
     result *res;
     worker *w;
-    size_t running;
+    size_t n_workers;
     int jobs;
     bool tty;
     double start;
@@ -168,9 +170,10 @@ static void write_all(int fd, const char *p, size_t n)
     }
 }
 
-/* In the worker: build, then send "rc skipped docs pages warnings errors\n"
- * and the messages as printed. */
-static int work(batch *b, size_t u, int fd, batch_build_fn fn, void *ctx)
+/* One unit in the worker: build, then send "<length>\n" and the record
+ * "rc skipped docs pages warnings errors\n" followed by the messages as
+ * printed. */
+static void work(batch *b, size_t u, int fd, batch_build_fn fn, void *ctx)
 {
     diag_list d = {0};
     unit_outcome o = {0};
@@ -184,11 +187,34 @@ static int work(batch *b, size_t u, int fd, batch_build_fn fn, void *ctx)
                 diag_error_count(&d));
         diag_print(&d, m);
         fclose(m);
+        char head[32];
+        int h = snprintf(head, sizeof head, "%zu\n", len);
+        write_all(fd, head, (size_t)h);
         write_all(fd, text, len);
     }
     free(text);
     diag_list_free(&d);
-    return rc;
+}
+
+/* The worker's loop: a unit number a line from `cmd` until it is closed. */
+static void worker_loop(batch *b, int cmd, int res, batch_build_fn fn, void *ctx)
+{
+    char line[32];
+    size_t n = 0;
+    for (;;) {
+        char c;
+        ssize_t r = read(cmd, &c, 1);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return;
+        if (c != '\n') {
+            if (n < sizeof line - 1) line[n++] = c;
+            continue;
+        }
+        line[n] = '\0';
+        n = 0;
+        size_t u = (size_t)strtoul(line, NULL, 10);
+        if (u < b->n) work(b, u, res, fn, ctx);
+    }
 }
 
 /* The first error line of a worker's messages (malloc'd), else NULL. */
@@ -246,21 +272,17 @@ static void progress(const batch *b)
     fflush(stdout);
 }
 
-/* A worker ended: its outcome, messages and the progress. */
-static void finish(batch *b, worker *w)
+/* Unit `u` ended: its record `text` (NULL: the worker died, `status` from
+ * waitpid says how); its messages, the progress. */
+static void unit_done(batch *b, size_t u, double seconds, const char *text, int status)
 {
-    int status = 0;
-    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {}
-    close(w->fd);
-    result *r = &b->res[w->unit];
-    r->seconds = now() - w->start;
-    const char *text = buf_cstr(&w->text);
+    result *r = &b->res[u];
+    r->seconds = seconds;
     int rc, skipped;
     unsigned docs, pages;
     unsigned long warn, err;
-    const char *nl = strchr(text, '\n');
-    if (WIFEXITED(status) && nl &&
-        sscanf(text, "%d %d %u %u %lu %lu", &rc, &skipped, &docs, &pages, &warn, &err) == 6) {
+    const char *nl = text ? strchr(text, '\n') : NULL;
+    if (nl && sscanf(text, "%d %d %u %u %lu %lu", &rc, &skipped, &docs, &pages, &warn, &err) == 6) {
         r->rc = rc;
         r->o = (unit_outcome){skipped != 0, docs, pages};
         r->warnings = warn, r->errors = err;
@@ -268,15 +290,15 @@ static void finish(batch *b, worker *w)
         r->first = first_error(text);
         if (rc != EXIT_OK && !r->first) {
             buf m = {0};
-            buf_printf(&m, "%s: 错误: 退出码 %d", b->dirs[w->unit], rc);
+            buf_printf(&m, "%s: 错误: 退出码 %d", b->dirs[u], rc);
             r->first = buf_detach(&m);
         }
     } else {
         buf m = {0};
         if (WIFSIGNALED(status))
-            buf_printf(&m, "%s: 错误: 构建进程被信号 %d 终止（内部错误）", b->dirs[w->unit], WTERMSIG(status));
+            buf_printf(&m, "%s: 错误: 构建进程被信号 %d 终止（内部错误）", b->dirs[u], WTERMSIG(status));
         else
-            buf_printf(&m, "%s: 错误: 构建进程意外结束（退出码 %d，内部错误）", b->dirs[w->unit],
+            buf_printf(&m, "%s: 错误: 构建进程意外结束（退出码 %d，内部错误）", b->dirs[u],
                        WIFEXITED(status) ? WEXITSTATUS(status) : -1);
         r->rc = EXIT_INTERNAL;
         r->errors = 1;
@@ -300,22 +322,41 @@ static void finish(batch *b, worker *w)
         else printf("：%u 份文档，%u 页，%.2f 秒\n", r->o.docs, r->o.pages, r->seconds);
         fflush(stdout);
     }
-    buf_free(&w->text);
-    *w = b->w[--b->running]; /* the last one takes its place */
 }
 
-/* Start a worker for the next unit; in the worker returns true. */
-static bool spawn(batch *b, batch_build_fn fn, void *ctx, int *child_rc)
+/* A unit that could not be started (no process, no pipe). */
+static void unit_unstarted(batch *b, size_t u, int err)
 {
-    size_t u = b->next++;
-    int p[2];
-    if (pipe(p) != 0) {
-        result *r = &b->res[u];
-        buf m = {0};
-        buf_printf(&m, "%s: 错误: 无法启动构建进程：%s", b->dirs[u], env_error_words(errno));
-        r->rc = EXIT_ENVIRONMENT, r->errors = 1, r->first = buf_detach(&m);
-        fprintf(stderr, "%s\n", r->first);
-        b->done++, b->failed++;
+    char text[64];
+    snprintf(text, sizeof text, "%d 0 0 0 0 1\n", EXIT_ENVIRONMENT);
+    buf m = {0};
+    buf_printf(&m, "%s%s: 错误: 无法启动构建进程：%s\n", text, b->dirs[u], env_error_words(err));
+    unit_done(b, u, 0, buf_cstr(&m), 0);
+    buf_free(&m);
+}
+
+/* Give an idle worker the next unit, or tell it there is none. */
+static void assign(batch *b, worker *w)
+{
+    if (b->next >= b->n || stop_signal) {
+        if (w->cmd >= 0) close(w->cmd);
+        w->cmd = -1;
+        return;
+    }
+    w->unit = (long)b->next++;
+    w->start = now();
+    char line[32];
+    int n = snprintf(line, sizeof line, "%ld\n", w->unit);
+    write_all(w->cmd, line, (size_t)n); /* a worker that died shows as the end of its pipe */
+}
+
+/* Start a worker; in the worker returns true (its loop has ended). */
+static bool spawn(batch *b, batch_build_fn fn, void *ctx)
+{
+    int cmd[2], res[2];
+    if (pipe(cmd) != 0) return false;
+    if (pipe(res) != 0) {
+        close(cmd[0]), close(cmd[1]);
         return false;
     }
     sigset_t s, old;
@@ -327,50 +368,90 @@ static bool spawn(batch *b, batch_build_fn fn, void *ctx, int *child_rc)
     if (pid == 0) {
         stop_restore();
         sigprocmask(SIG_SETMASK, &old, NULL);
-        close(p[0]);
-        for (size_t i = 0; i < b->running; i++) close(b->w[i].fd);
-        *child_rc = work(b, u, p[1], fn, ctx);
-        close(p[1]);
+        close(cmd[1]), close(res[0]);
+        for (size_t i = 0; i < b->n_workers; i++) { /* the other workers' pipes: theirs to end */
+            if (b->w[i].cmd >= 0) close(b->w[i].cmd);
+            close(b->w[i].res);
+        }
+        worker_loop(b, cmd[0], res[1], fn, ctx);
+        close(cmd[0]), close(res[1]);
         return true;
     }
-    int err = errno;
-    close(p[1]);
+    close(cmd[0]), close(res[1]);
     if (pid < 0) {
-        close(p[0]);
-        sigprocmask(SIG_SETMASK, &old, NULL);
-        result *r = &b->res[u];
-        buf m = {0};
-        buf_printf(&m, "%s: 错误: 无法启动构建进程：%s", b->dirs[u], env_error_words(err));
-        r->rc = EXIT_ENVIRONMENT, r->errors = 1, r->first = buf_detach(&m);
-        fprintf(stderr, "%s\n", r->first);
-        b->done++, b->failed++;
-        return false;
+        close(cmd[1]), close(res[0]);
+    } else {
+        fcntl(cmd[1], F_SETFD, FD_CLOEXEC);
+        fcntl(res[0], F_SETFD, FD_CLOEXEC);
+        worker *w = &b->w[b->n_workers++];
+        *w = (worker){pid, cmd[1], res[0], -1, {0}, 0};
+        assign(b, w);
     }
-    fcntl(p[0], F_SETFD, FD_CLOEXEC);
-    b->w[b->running++] = (worker){pid, p[0], u, {0}, now()};
     sigprocmask(SIG_SETMASK, &old, NULL);
     return false;
 }
 
-/* Read what the workers sent; finish those that ended. */
-static void collect(batch *b, int timeout_ms)
+/* Records complete in what worker `w` sent: each ends its unit. */
+static void records(batch *b, worker *w)
 {
-    struct pollfd *pf = xcalloc(b->running, sizeof *pf);
-    for (size_t i = 0; i < b->running; i++) pf[i] = (struct pollfd){b->w[i].fd, POLLIN, 0};
-    size_t n = b->running;
+    for (;;) {
+        const char *t = buf_cstr(&w->text);
+        const char *nl = strchr(t, '\n');
+        if (!nl) return;
+        size_t len = (size_t)strtoul(t, NULL, 10), head = (size_t)(nl - t) + 1;
+        if (w->text.len < head + len) return;
+        char *rec = xstrndup(t + head, len);
+        size_t rest = w->text.len - head - len;
+        memmove(w->text.data, w->text.data + head + len, rest);
+        w->text.len = rest;
+        w->text.data[rest] = '\0';
+        if (w->unit >= 0) unit_done(b, (size_t)w->unit, now() - w->start, rec, 0);
+        free(rec);
+        w->unit = -1;
+        assign(b, w);
+    }
+}
+
+/* Read what the workers sent; a worker whose pipe ended is reaped (its
+ * unit in flight, if any, failed). Returns true in a new worker. */
+static bool collect(batch *b, int timeout_ms, batch_build_fn fn, void *ctx)
+{
+    size_t n = b->n_workers;
+    struct pollfd *pf = xcalloc(n ? n : 1, sizeof *pf);
+    for (size_t i = 0; i < n; i++) pf[i] = (struct pollfd){b->w[i].res, POLLIN, 0};
     int r = poll(pf, n, timeout_ms);
-    if (r > 0) {
-        /* from the end, so that finish() moving the last worker into a
-         * finished one's place moves one already looked at */
-        for (size_t i = n; i-- > 0;) {
-            if (!pf[i].revents) continue;
-            char chunk[4096];
-            ssize_t got = read(b->w[i].fd, chunk, sizeof chunk);
-            if (got > 0) buf_append(&b->w[i].text, chunk, (size_t)got);
-            else if (got == 0 || errno != EINTR) finish(b, &b->w[i]);
+    size_t ended = 0;
+    for (size_t i = 0; r > 0 && i < n; i++) {
+        if (!pf[i].revents) continue;
+        worker *w = &b->w[i];
+        char chunk[8192];
+        ssize_t got = read(w->res, chunk, sizeof chunk);
+        if (got > 0) {
+            buf_append(&w->text, chunk, (size_t)got);
+            records(b, w);
+        } else if (got == 0 || errno != EINTR) {
+            int status = 0;
+            while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {}
+            close(w->res);
+            if (w->cmd >= 0) close(w->cmd);
+            if (w->unit >= 0 && !stop_signal) unit_done(b, (size_t)w->unit, now() - w->start, NULL, status);
+            buf_free(&w->text);
+            w->pid = 0;
+            ended++;
         }
     }
     free(pf);
+    if (!ended) return false;
+    size_t k = 0; /* drop the ended workers; replace them while units remain */
+    for (size_t i = 0; i < b->n_workers; i++)
+        if (b->w[i].pid) b->w[k++] = b->w[i];
+    b->n_workers = k;
+    while (ended-- && b->next < b->n && !stop_signal) {
+        if (spawn(b, fn, ctx)) return true;
+        if (b->n_workers == k) unit_unstarted(b, b->next++, errno);
+        k = b->n_workers;
+    }
+    return false;
 }
 
 static void summary(const batch *b, double seconds)
@@ -422,7 +503,7 @@ static const char *unit_id(const char *dir, char **own)
 static void batch_release(batch *b, char **ids)
 {
     for (size_t i = 0; i < b->n; i++) free(b->res[i].first), free(ids[i]);
-    for (size_t i = 0; i < b->running; i++) buf_free(&b->w[i].text);
+    for (size_t i = 0; i < b->n_workers; i++) buf_free(&b->w[i].text);
     free(ids);
     free(b->res);
     free(b->w);
@@ -454,25 +535,38 @@ int batch_run(char **dirs, size_t n, int jobs, batch_build_fn fn, void *ctx, boo
     }
     stop_signal = 0;
     stop_install();
+    struct sigaction ign, old_pipe; /* a worker that died must not end the parent's write */
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &ign, &old_pipe);
     b.start = now();
     if (!b.tty) printf("构建 %zu 个单位（-j %d）\n", n, b.jobs);
-    int child_rc = EXIT_OK;
-    while (b.done < n || b.running) {
-        while (!stop_signal && b.running < (size_t)b.jobs && b.next < n) {
-            if (spawn(&b, fn, ctx, &child_rc)) {
-                batch_release(&b, ids);
-                *child = true;
-                return child_rc;
-            }
-        }
-        if (stop_signal) { /* pass it on, wait for every worker to clean up */
-            for (size_t i = 0; i < b.running; i++) kill(b.w[i].pid, stop_signal);
-            while (b.running) collect(&b, -1);
-            break;
-        }
-        if (b.running) collect(&b, b.tty ? 500 : -1);
-        if (b.tty && b.running) progress(&b);
+    size_t want = n < (size_t)b.jobs ? n : (size_t)b.jobs;
+    bool in_child = false;
+    while (!in_child && b.n_workers < want) {
+        size_t before = b.n_workers;
+        if (spawn(&b, fn, ctx)) in_child = true;
+        else if (b.n_workers == before) break;
     }
+    if (!in_child && b.n_workers == 0)
+        while (b.next < n) unit_unstarted(&b, b.next++, errno);
+    while (!in_child && b.n_workers > 0) {
+        if (stop_signal) /* pass it on; the workers remove their temporary files and end */
+            for (size_t i = 0; i < b.n_workers; i++) {
+                kill(b.w[i].pid, stop_signal);
+                if (b.w[i].cmd >= 0) close(b.w[i].cmd);
+                b.w[i].cmd = -1;
+            }
+        in_child = collect(&b, b.tty ? 500 : -1, fn, ctx);
+        if (b.tty && !stop_signal && !in_child) progress(&b);
+    }
+    if (in_child) {
+        sigaction(SIGPIPE, &old_pipe, NULL);
+        batch_release(&b, ids);
+        *child = true;
+        return EXIT_OK;
+    }
+    sigaction(SIGPIPE, &old_pipe, NULL);
     if (stop_signal) {
         if (b.tty) fputs("\r\033[K", stdout);
         fflush(stdout);
