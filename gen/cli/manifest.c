@@ -355,7 +355,7 @@ static int merge(char **dirs, size_t n_dirs, const char *out_path)
         }
         closedir(dp);
     }
-    qsort(fs, n, sizeof *fs, found_cmp);
+    if (n) qsort(fs, n, sizeof *fs, found_cmp);
     buf all = {0};
     buf_puts(&all, "juesuan-manifests\t1\n");
     size_t units = 0;
