@@ -407,7 +407,9 @@ static int build_unit(void *ctx, const char *dir, unit_outcome *o, diag_list *d)
     const char *slash = strrchr(clean, '/');
     buf ob = {0}; /* the unit's output folder */
     buf_printf(&ob, "%s/%s", r->out_root, slash ? slash + 1 : clean);
-    char *inputs = unit_inputs(r, dir, slash ? slash + 1 : clean);
+    const char *id = slash ? slash + 1 : clean;
+    bool named = *id && strcmp(id, ".") != 0 && strcmp(id, "..") != 0; /* else unit_load refuses it */
+    char *inputs = named ? unit_inputs(r, dir, id) : NULL;
     free(clean);
     char **files = NULL;
     size_t n_files = 0;
