@@ -13,6 +13,7 @@ static const schema_key DEPARTMENT[] = {
     {"layout", Y_TEXT, "版式名称（templates/performance/department/ 下的 NAME.mustache）"},
     {"title", Y_TEXT, NULL},
     {"attachment", Y_TEXT, NULL},
+    {"in_disclosure", Y_BOOL, NULL},
     {"scope", Y_TEXT, NULL},
     {"header", Y_LIST, "标题下各行的列表（每项有 label 和 text）"},
     {"header.#", Y_MAP, NULL},
@@ -187,19 +188,34 @@ static void total_of_list(cctx *c, const char *total, const char *list, const ch
 
 static void check_finance(cctx *c)
 {
-    const value *fin = value_get(c->u->department.root, "finance");
-    if (c->u->has_tables)
-        for (size_t i = 0; i < 2; i++) {
-            const char *key = i ? "expenditure" : "income";
-            if (value_get(fin, key)) {
-                buf p = {0};
-                buf_printf(&p, "finance.%s", key);
-                check_report(c, "D-FROM-TABLES", posmap_get_key(c->u->department.pos, buf_cstr(&p)),
-                             "单位有 tables/，%s的数字取自公开01表和公开03表（与决算公开同一数字），不应在 department.yaml 中另写 %s",
-                             i ? "支出" : "收入", buf_cstr(&p));
-                buf_free(&p);
-            }
+    /* with tables/ these are the disclosure's figures (公开01表, 公开03表);
+     * labels, the list of projects and the 结转结余 split stay the report's */
+    static const char *const from_tables[] = {"finance.income.total",     "finance.income.items",
+                                              "finance.expenditure.total", "finance.expenditure.items",
+                                              "finance.expenditure.basic", "finance.expenditure.project",
+                                              "finance.balance.begin",    "finance.balance.end"};
+    for (size_t i = 0; c->u->has_tables && i < sizeof from_tables / sizeof *from_tables; i++)
+        if (value_get_path(c->u->department.root, from_tables[i]))
+            check_report(c, "D-FROM-TABLES", posmap_get_key(c->u->department.pos, from_tables[i]),
+                         "单位有 tables/，%s的数字取自公开01表和公开03表（与决算公开同一数字），不应在 department.yaml 中另写 %s",
+                         strstr(from_tables[i], "income") ? "收入" : strstr(from_tables[i], "balance") ? "结转结余" : "支出",
+                         from_tables[i]);
+    if (c->u->has_tables) { /* the report's own parts against the tables' wholes */
+        const table *t1 = unit_table(c->u, "t01"), *t3 = unit_table(c->u, "t03");
+        sum s = {0};
+        if (sum_list(c, "finance.expenditure.projects", "amount", &s))
+            check_sum(c, "D-SUM", posmap_get_key(c->u->department.pos, "finance.expenditure.projects"),
+                      table_amount(t3, "total", "project"), &s, "项目支出（公开03表合计行）", "所列各项目");
+        sum_free(&s);
+        money_t b, p;
+        if (dmoney(c, "finance.balance.basic", &b) && dmoney(c, "finance.balance.project", &p)) {
+            sum_add(&s, b, true, "基本支出结转");
+            sum_add(&s, p, true, "项目支出结转");
+            check_sum(c, "D-SUM", dpos(c, "finance.balance.basic"), table_amount(t1, "exp_balance_end", "amount"), &s,
+                      "年末结转和结余（公开01表）", "");
+            sum_free(&s);
         }
+    }
     total_of_list(c, "finance.income.total", "finance.income.items", "amount", "收入合计", "所列各项收入");
     total_of_list(c, "finance.expenditure.total", "finance.expenditure.items", "amount", "支出合计", "所列各项支出");
     total_of_list(c, "finance.expenditure.project", "finance.expenditure.projects", "amount", "项目支出",
@@ -384,6 +400,10 @@ void check_department(cctx *c)
         return;
     }
     check_layout(c);
+    const value *in = value_get(c->u->department.root, "in_disclosure");
+    if (!c->u->has_tables && value_get_type(in) == VALUE_BOOL && value_get_bool(in))
+        check_report(c, "D-IN-DISCLOSURE", dpos(c, "in_disclosure"),
+                     "in_disclosure: true 要把本报告也印在决算公开第四部分附件中，但单位没有 tables/（没有决算公开）：本报告只单独生成");
     if (c->errors > before) return; /* the figures below assume the types are right */
     check_finance(c);
     check_score_total(c);

@@ -107,6 +107,7 @@ typedef enum ykind {
     Y_COUNT,       /* a whole number >= 0 */
     Y_SCALAR,      /* any scalar: unit.* values, which unit_load checks itself */
     Y_NUMBER,      /* a number with at most 2 decimals (a score: 96.5) */
+    Y_BOOL,        /* true or false */
     Y_BODY         /* a text, or a list of paragraphs (texts) and sections
                       (maps checked against the "@section.*" entries) */
 } ykind;

@@ -291,6 +291,9 @@ static void check_type(const walker *w, const char *real, ykind kind, const char
     }
     case Y_BODY: /* walk_body() checks it */
         break;
+    case Y_BOOL:
+        if (t != VALUE_BOOL) check_report(c, "Y-TYPE", pos, "%s 应是 true 或 false，实为“%s”", real, kind_text(v));
+        break;
     case Y_NUMBER: {
         money_t m;
         if (t != VALUE_NUMBER || money_parse(value_get_text(v), MONEY_YUAN, &m) != MONEY_OK)

@@ -174,6 +174,7 @@ static const char *kind_note(ykind k)
     case Y_MAP: return "";
     case Y_NUMBER: return "数";
     case Y_BODY: return "文字或段落";
+    case Y_BOOL: return "true 或 false";
     case Y_SCALAR: break;
     }
     return "";

@@ -38,6 +38,9 @@ static const char USAGE[] =
     "                                          不给 --doc 时为第一份文档）\n"
     "  juesuan init UNIT_DIR                   新建单位文件夹：带说明的 unit.yaml、13 张表的 CSV 表头、README\n"
     "  juesuan import BOOK.xlsx -o UNIT_DIR    从工作簿读入 13 张公开表，写成 UNIT_DIR/tables/*.csv\n"
+    "  juesuan diff OLD_DIR NEW_DIR [--report DIR] [--date YYYY-MM-DD]\n"
+    "                                          列出两个单位文件夹间改动的输入及其在文档中影响的每一处；\n"
+    "                                          --report 另写更正说明（PDF 和 Markdown）\n"
     "  juesuan --help                          显示本帮助\n"
     "  juesuan --version                       显示版本\n"
     "\n"
@@ -77,23 +80,6 @@ char *project_root(void)
 }
 
 /* ---- one unit: load → facts → render → doc ------------------------------- */
-
-/* The project folder, and what one unit's profile gives: specs, options,
- * style and partials, all found through the profile (gen/model profile_find). */
-typedef struct project {
-    char *root;
-    bool need_layout;
-    profile prof;
-    spec_set specs;
-    bool specs_loaded;
-    facts_options options;
-    layout_config *layout;
-    /* partial templates, loaded on first use */
-    char **partial_names, **partial_texts;
-    size_t n_partials;
-    bool reusable; /* what is loaded serves every unit of the same profile
-                      without a catalog/ of its own (loaded without a message) */
-} project;
 
 static const char *partial_lookup(void *ctx, const char *name)
 {
@@ -142,13 +128,13 @@ static void project_unload(project *p)
     p->reusable = false;
 }
 
-static void project_free(project *p)
+void project_free(project *p)
 {
     project_unload(p);
     free(p->root);
 }
 
-static void project_open(project *p, bool need_layout)
+void project_open(project *p, bool need_layout)
 {
     memset(p, 0, sizeof *p);
     p->root = project_root();
@@ -189,7 +175,7 @@ static layout_config *project_layout(project *p, diag_list *d)
  * unit.yaml's `profile:`); returns an exit status. What is loaded already
  * for the same profile is kept (loaded once per process: batch builds load
  * the default profile before their workers start, project_preload). */
-static int project_load(project *p, const char *dir, diag_list *d)
+int project_load(project *p, const char *dir, diag_list *d)
 {
     profile prof;
     int rc = unit_profile(dir, p->root, &prof, d);
@@ -229,14 +215,7 @@ static void project_preload(project *p)
     diag_list_free(&quiet);
 }
 
-typedef struct unit_build {
-    unit u;
-    value *facts;
-    document *docs; /* the documents the folder holds (internal.h), rendered */
-    size_t n_docs;
-} unit_build;
-
-static void unit_build_free(unit_build *b)
+void unit_build_free(unit_build *b)
 {
     unit_free(&b->u);
     value_free(b->facts);
@@ -263,7 +242,7 @@ static int check_yaml_glyphs(const layout_config *cfg, const unit *u, const valu
 }
 
 /* Render one document's root template and parse the markup; returns an exit status. */
-static int document_render(project *p, const unit_build *b, document *dm, diag_list *d)
+int document_render(project *p, const unit_build *b, document *dm, diag_list *d)
 {
     buf origin = {0};
     buf_printf(&origin, "templates/%s", dm->root);
@@ -301,8 +280,8 @@ static int document_render(project *p, const unit_build *b, document *dm, diag_l
  * documents (only those of kind `only` when not NULL); returns an exit
  * status. A unit with a check error goes no further: its warnings and
  * errors are printed together at the end. */
-static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, bool render, const char *only,
-                        diag_list *d)
+int unit_prepare(project *p, const char *dir, unit_build *b, bool check, bool render, const char *only,
+                 diag_list *d)
 {
     memset(b, 0, sizeof *b);
     int lr = project_load(p, dir, d);
@@ -345,7 +324,7 @@ static int unit_prepare(project *p, const char *dir, unit_build *b, bool check, 
  * longer than NAME_MAX bytes is cut at a character boundary and ends with
  * "…" and 8 hex digits of a hash of the whole title, so it stays the same
  * for the same title and different for different ones. */
-static char *safe_name(const char *title, const char *ext)
+char *safe_name(const char *title, const char *ext)
 {
     buf b = {0};
     for (const char *c = title; *c; c++) {
@@ -684,6 +663,7 @@ int cli_run(int argc, char **argv)
     if (strcmp(cmd, "markup") == 0) return cmd_check(argc - 2, argv + 2, MODE_MARKUP);
     if (strcmp(cmd, "init") == 0) return cmd_init(argc - 2, argv + 2);
     if (strcmp(cmd, "import") == 0) return cmd_import(argc - 2, argv + 2);
+    if (strcmp(cmd, "diff") == 0) return cmd_diff(argc - 2, argv + 2);
     if (strcmp(cmd, "manifest") == 0) return cmd_manifest(argc - 2, argv + 2);
     fprintf(stderr, "juesuan: 错误: 未知命令 %s\n%s", cmd, USAGE);
     return EXIT_USAGE;

@@ -8,6 +8,7 @@
  *   juesuan check UNIT_DIR...                read and check, write nothing
  *   juesuan facts UNIT_DIR                   print the facts tree as JSON
  *   juesuan markup UNIT_DIR                  print the rendered block markup
+ *   juesuan diff OLD_DIR NEW_DIR [--report DIR]  what a correction changed (diff.c)
  *   juesuan --help | --version
  *
  * Exit status: 0 ok, 1 bad input, 2 bad usage, 3 internal error, 4 the

@@ -38,6 +38,16 @@ static const document_kind KINDS[] = {
         .file_name = "{{unit.name}}{{unit.year}}年度项目支出绩效自评报告",
         .subject = "{{unit.year}}年度项目支出绩效自评报告",
     },
+    {
+        /* made only by `juesuan diff OLD NEW --report DIR`, which adds the
+         * correction facts (facts_correction) to the new folder's tree */
+        .name = "correction",
+        .source = "juesuan diff --report（更正说明）",
+        .facts = "correction",
+        .root = "correction/notice.mustache",
+        .file_name = "{{correction.unit.name}}更正说明",
+        .subject = "更正说明",
+    },
 };
 enum { N_KINDS = sizeof KINDS / sizeof KINDS[0] };
 

@@ -11,6 +11,7 @@
 #define JUESUAN_CLI_INTERNAL_H
 
 #include "../doc/doc.h"
+#include "../layout/layout.h"
 #include "cli.h"
 
 /** Writes the workbook that goes with a document (NULL: none). */
@@ -86,5 +87,63 @@ int documents_list(const value *facts, const char *only, document **out, size_t 
 
 /** Free `n` documents and the array. */
 void documents_free(document *docs, size_t n);
+
+/* ---- the one pipeline of a unit (cli.c), shared by build, check and diff ---- */
+
+/** The project folder, and what one unit's profile gives: specs, options,
+ *  style and partials, all found through the profile (gen/model profile_find). */
+typedef struct project {
+    char *root;
+    bool need_layout;
+    profile prof;
+    spec_set specs;
+    bool specs_loaded;
+    facts_options options;
+    layout_config *layout;
+    /* partial templates, loaded on first use */
+    char **partial_names, **partial_texts;
+    size_t n_partials;
+    bool reusable; /* what is loaded serves every unit of the same profile
+                      without a catalog/ of its own (loaded without a message) */
+} project;
+
+/** One unit read, checked and rendered. */
+typedef struct unit_build {
+    unit u;
+    value *facts;
+    document *docs; /* the documents the folder holds, rendered */
+    size_t n_docs;
+} unit_build;
+
+/** Start a project (the layout configuration is loaded when `need_layout`). */
+void project_open(project *p, bool need_layout);
+
+/** Load what the unit in `dir` needs from its profile (templates/ overlaid by
+ *  unit.yaml's `profile:`); returns an exit status. */
+int project_load(project *p, const char *dir, diag_list *d);
+
+/** Free a project. */
+void project_free(project *p);
+
+/** Read the unit in `dir` (and check it when `check`), build its facts and,
+ *  when `render`, render and parse its documents (only those of kind `only`
+ *  when not NULL); returns an exit status. `b` is always to be freed. */
+int unit_prepare(project *p, const char *dir, unit_build *b, bool check, bool render, const char *only,
+                 diag_list *d);
+
+/** Render one document's root template over `b`'s facts and parse and
+ *  resolve its markup into dm->blocks; returns an exit status. */
+int document_render(project *p, const unit_build *b, document *dm, diag_list *d);
+
+/** Free what unit_prepare made. */
+void unit_build_free(unit_build *b);
+
+/** A file name from a document title and an extension (".pdf"): '/' and
+ *  control characters become '_'; a name longer than NAME_MAX is cut at a
+ *  character and ends with "…" and 8 hex digits of a hash of the title. */
+char *safe_name(const char *title, const char *ext);
+
+/** juesuan diff OLD_UNIT_DIR NEW_UNIT_DIR [--report DIR] (diff.c); returns the exit status. */
+int cmd_diff(int argc, char **argv);
 
 #endif

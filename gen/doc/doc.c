@@ -55,7 +55,8 @@ int doc_parse(const char *markup, const char *origin, doc *out, diag_list *diags
     buf para = {0};
     srcpos para_pos = {origin, 0, 1};
     block *cover = NULL; /* open cover block, collecting lines */
-    bool noindent_next = false, right_next = false, center_next = false;
+    bool noindent_next = false, right_next = false, center_next = false, above_next = false;
+    int deeper = 0; /* @headings N: the headings that follow are N levels deeper */
     int lineno = 0;
     const char *p = markup;
 
@@ -77,7 +78,9 @@ int doc_parse(const char *markup, const char *origin, doc *out, diag_list *diags
             b->noindent = noindent_next;
             b->right = right_next;
             b->center = center_next;
-            noindent_next = right_next = center_next = false;
+            b->above = above_next;
+            b->noindent = b->noindent || above_next;
+            noindent_next = right_next = center_next = above_next = false;
         }
         if (blank) cover = NULL;
         if (at_end) break;
@@ -110,7 +113,7 @@ int doc_parse(const char *markup, const char *origin, doc *out, diag_list *diags
                 diag_error(diags, pos, "标题没有文字");
             } else {
                 block *b = doc_push(out, BLOCK_HEADING, pos);
-                b->level = level;
+                b->level = level + deeper > 4 ? 4 : level + deeper;
                 b->text = xstrndup(h, hn);
             }
         } else if (t[0] == '@') {
@@ -126,6 +129,10 @@ int doc_parse(const char *markup, const char *origin, doc *out, diag_list *diags
                 right_next = true;
             } else if (starts(t, tn, "@center") && tn == 7) {
                 center_next = true;
+            } else if (starts(t, tn, "@above") && tn == 6) {
+                above_next = true;
+            } else if (starts(t, tn, "@headings ") && tn == 11 && t[10] >= '0' && t[10] <= '3') {
+                deeper = t[10] - '0';
             } else if (starts(t, tn, "@table ") || starts(t, tn, "@chart ") || starts(t, tn, "@grid ")) {
                 const char *name = t[1] == 't' ? "@table" : t[1] == 'c' ? "@chart" : "@grid";
                 char *arg = directive_arg(t, tn, name);
@@ -137,7 +144,7 @@ int doc_parse(const char *markup, const char *origin, doc *out, diag_list *diags
                     b->from_facts = t[1] == 'g';
                 }
             } else {
-                diag_error(diags, pos, "未知的指令“%.*s”（可用：@cover @toc @table @chart @grid @pagebreak @noindent @right @center）",
+                diag_error(diags, pos, "未知的指令“%.*s”（可用：@cover @toc @table @chart @grid @pagebreak @noindent @right @center @above @headings）",
                            (int)tn, t);
             }
         } else {

@@ -23,6 +23,14 @@
  *                                                 without indent
  *   @grid PATH                                    a table described in the facts tree
  *                                                 at PATH (see doc_grid_from_facts)
+ *   @above                                        the next paragraph is set flush left,
+ *                                                 without indent, on the page of the
+ *                                                 heading after it (a label such as
+ *                                                 “附件1” over a title that starts a page)
+ *   @headings N                                   the headings that follow are N (0–3)
+ *                                                 levels deeper, at most level 4: a
+ *                                                 document set inside another one's
+ *                                                 part (0 ends it)
  * A backslash at the start of a line ("\#", "\@") makes it plain text.
  */
 #ifndef JUESUAN_DOC_H
@@ -131,6 +139,7 @@ typedef struct block {
     bool noindent;     /* BLOCK_PARAGRAPH: no first-line indent */
     bool right;        /* BLOCK_PARAGRAPH: flush right, no indent */
     bool center;       /* BLOCK_PARAGRAPH: centred, no indent */
+    bool above;        /* BLOCK_PARAGRAPH: @above, no indent, kept on the next heading's page */
     bool from_facts;   /* BLOCK_TABLE: @grid, `arg` is a facts path */
     cover_line *lines; /* BLOCK_COVER */
     size_t n_lines;

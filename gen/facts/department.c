@@ -432,7 +432,7 @@ static value *facts_finance(const dctx *d, value *grids)
         total = table_amount(t3, "total", "total");
         basic = table_amount(t3, "total", "basic");
         project = table_amount(t3, "total", "project");
-        value_set_bool(ex, "has_split", true);
+        value_set_bool(ex, "has_split", false); /* its items are 基本支出 and 项目支出 already */
     } else {
         ex = value_set(m, "expenditure", value_new_map());
         bool hb = dmoney(d, "finance.expenditure.basic", &basic), hp = dmoney(d, "finance.expenditure.project", &project);
@@ -551,6 +551,14 @@ value *facts_department(fctx *c)
             break;
         }
     value_set(m, "layout", dtext_at(d, "layout"));
+    /* {NAME: true} for the layout: a template that includes a layout's body
+     * (第四部分 of the disclosure) picks it by a section, no C per layout */
+    value *is = value_set(m, "layout_is", value_new_map());
+    if (layout) value_set_bool(is, layout, true);
+    /* in_disclosure: the report is also printed in the disclosure's 第四部分 */
+    const value *in = dget(d, "in_disclosure");
+    value_set_bool(m, "in_disclosure",
+                   c->u->has_tables && value_get_type(in) == VALUE_BOOL && value_get_bool(in));
     const value *title = dget(d, "title");
     value_set(m, "title", title ? dtext_at(d, "title") : value_new_string("部门整体支出绩效自评报告"));
     value_set(m, "attachment", dtext_at(d, "attachment"));
@@ -586,6 +594,20 @@ value *facts_department(fctx *c)
     value_set(m, "achievements", body_at(d, "achievements"));
     value_set(m, "problems", body_at(d, "problems"));
     value_set(m, "suggestions", body_at(d, "suggestions"));
+    /* the chapters after 三 that a layout prints only when the report has
+     * them (四、主要绩效 五、存在问题 六、相关建议): numbered in order, counting
+     * only those present, so an omitted one leaves no gap */
+    static const char *const closing[] = {"achievements", "problems", "suggestions"};
+    value *chapters = value_set(m, "chapters", value_new_map());
+    for (int i = 0, k = 3; i < 3; i++) {
+        if (!value_get_bool(value_get(value_get(m, closing[i]), "has_items"))) {
+            value_set(chapters, closing[i], value_new_null());
+            continue;
+        }
+        char cn[16];
+        value *e = value_set(chapters, closing[i], value_new_map());
+        value_set_string(e, "cn", facts_cn_number(++k, cn));
+    }
     value *score = value_set(m, "score", value_new_map());
     char sc[32];
     value_set_bool(score, "has_scores", c->u->has_scores);

@@ -39,13 +39,20 @@
  *   tables          第五部分: [{id, label, title, number “一”, sheet}]
  *   (the keys above only when the unit folder has tables/: the disclosure)
  *   performance.department  the 部门整体支出绩效自评报告 (performance/department.yaml):
- *                   title, header, signature, basics, finance (income,
+ *                   layout, layout_is {LAYOUT: true}, in_disclosure (also in
+ *                   the disclosure's 第四部分: asked for and the unit has tables/),
+ *                   title, attachment, header, signature, basics, finance (income,
  *                   expenditure, balance, budget, execution, by_function),
  *                   management, evaluation, conclusion, analysis, achievements,
- *                   problems, suggestions (bodies: {items [{paragraph} |
+ *                   problems, suggestions, chapters {achievements, problems,
+ *                   suggestions: {cn 四…} of those present, else null} (bodies: {items [{paragraph} |
  *                   {section {n, cn, title, lead, inline, score, text}}]}),
  *                   score {has_scores, total}, figures {name: printed},
  *                   grids (the tables @grid prints)
+ *   correction      the 更正说明 (only when `juesuan diff --report` adds it, from
+ *                   facts_correction): unit, date, count, documents [{title,
+ *                   pages [{page, place “第5页”, items [{number, where,
+ *                   has_where, old, new, end}]}]}]
  * A change is {current, previous, amount, equal, increase, decrease,
  * direction 增加|减少|持平, rate_direction 增长|下降|持平, previous_zero,
  * has_percent, percent}; see facts_change.
@@ -114,6 +121,28 @@ value *facts_completion(money_t final, money_t budget, const facts_options *o);
 /** Build the facts tree of a loaded unit. Returns NULL after adding errors
  *  to `diags` (e.g. a part-one text that is not a string). */
 value *facts_build(const unit *u, const spec_set *specs, const facts_options *o, diag_list *diags);
+
+/** One place a correction changes, as the 更正说明 states it: in the
+ *  published document `document` (its title), on printed page `page` (0: a
+ *  page without a number, the cover), the text `old_text` (a sentence, a
+ *  chart value, a table cell) now reads `new_text`. `where` names a chart
+ *  value or table cell ("公开05表“2050302 中等职业教育”行“项目支出”栏"); NULL
+ *  or "" for a sentence of the text. */
+typedef struct correction_item {
+    const char *document;
+    int page;
+    const char *where;
+    const char *old_text, *new_text;
+} correction_item;
+
+/** The facts of a 更正说明 (the `correction` subtree): {unit {name}, date
+ *  “2025年10月9日” (the correction's 公开时间), count, documents [{title,
+ *  number_cn, pages [{page, place “第5页” | “封面”, items [{number, where,
+ *  has_where, old, new, end “。” or “” when `new` ends a sentence}]}]}]}: the items grouped by document (in the order
+ *  they first appear) and, within one, by page (ascending; items of one page
+ *  in the order given), numbered 1, 2, … across the notice. */
+value *facts_correction(const char *unit_name, const correction_item *items, size_t n, int year, int month,
+                        int day);
 
 /** Chinese numeral for 1–99 ("一", "十", "十三", "二十一") into `out`
  *  (size >= 16); returns `out`. */

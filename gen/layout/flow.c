@@ -3,7 +3,8 @@
  * Lines sit on a grid of line slots from the top of the text block; a page
  * holds text_height of slots (22 body lines by default). Rules:
  *   - a level-1 heading (new_page in the style) starts a new page; so does
- *     @pagebreak (unless the page is still empty: no blank pages);
+ *     @pagebreak (unless the page is still empty: no blank pages; a page
+ *     holding only @above lines counts as empty for a heading);
  *   - a heading keeps with what follows: it moves to the next page unless
  *     it fits together with the first lines the next block may start with;
  *   - orphans: a paragraph never leaves its first line alone at a page foot;
@@ -37,6 +38,7 @@ typedef struct flow {
     size_t page;   /* its index */
     double y;      /* height used from the top of the text block */
     bool empty;    /* nothing placed on it yet */
+    bool above;    /* only @above lines placed on it: a new-page heading stays here */
 } flow;
 
 static void flow_break(flow *f)
@@ -65,7 +67,10 @@ static void flow_line(flow *f, const item *it, size_t li, double sb)
         result_add_heading(f->out, it->b, (size_t)(it->b - f->d->blocks), f->page, slot_top);
     line_emit(&f->out->pages[f->page], cfg, &it->st, it->b->text, &it->p, li,
               cfg->margin_left, base);
+    result_add_place(f->out, (size_t)(it->b - f->d->blocks), f->page, it->p.lines.items[li].start,
+                     it->p.lines.items[li].end, -1);
     f->y += sb + it->pitch;
+    f->above = (f->empty || f->above) && it->b->type == BLOCK_PARAGRAPH && it->b->above;
     f->empty = false;
 }
 
@@ -91,7 +96,7 @@ static void place_heading(flow *f, const item *items, size_t count, size_t i)
 {
     const item *it = &items[i];
     double cap = f->cfg->text_h;
-    if (it->new_page && f->open && !f->empty) flow_break(f);
+    if (it->new_page && f->open && !f->empty && !f->above) flow_break(f);
     double sb = f->open && !f->empty ? it->space_before : 0;
     double need = sb + (double)it->p.lines.count * it->pitch + it->space_after +
                   min_start(items, count, i + 1);
@@ -164,6 +169,7 @@ static void place_chart(flow *f, const item *it)
             flow_break(f);
     }
     flow_ensure(f);
+    result_add_place(f->out, (size_t)(it->b - f->d->blocks), f->page, 0, 0, -1);
     chart_emit(&f->out->pages[f->page], cfg, it->b->chart, cfg->margin_left,
                cfg->page_h - cfg->margin_top - f->y, cfg->text_w, h);
     f->y += h;
@@ -207,13 +213,14 @@ void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nu
 {
     item *items = xcalloc(d->count ? d->count : 1, sizeof *items);
     for (size_t i = 0; i < d->count; i++) item_init(&items[i], &d->blocks[i], cfg);
-    flow f = {cfg, d, out, false, 0, 0, true};
+    flow f = {cfg, d, out, false, 0, 0, true, false};
     for (size_t i = 0; i < d->count; i++) {
         const block *b = &d->blocks[i];
         switch (b->type) {
         case BLOCK_COVER:
             flow_break(&f);
             pages_cover(b, cfg, out);
+            result_add_place(out, i, out->n_pages - 1, 0, 0, -1);
             break;
         case BLOCK_TOC:
             flow_break(&f);

@@ -337,6 +337,10 @@ void page_add_span(layout_page *page, font_face face, double size, double x,
 /** Append a ruled line to `page`. */
 void page_add_rule(layout_page *page, double x0, double y0, double x1, double y1, double width);
 
+/** Record that a piece of block `block` was set on page `page` (see
+ *  layout_place: a line's byte range, or a table's grid row, else -1). */
+void result_add_place(layout_result *r, size_t index, size_t page, size_t start, size_t end, int row);
+
 /** Record heading block `index` placed on page `page` with its first
  *  line's top at `top`. */
 void result_add_heading(layout_result *r, const block *b, size_t index, size_t page,

@@ -228,6 +228,20 @@ typedef struct layout_heading {
     srcpos pos;
 } layout_heading;
 
+/** Where a piece of a block landed: one line of a heading or paragraph,
+ *  one grid row of a table, a chart, a cover. `juesuan diff` reads these to
+ *  say on which page a sentence or a table cell is printed (gen/cli/diff*.c);
+ *  the PDF writer does not need them. */
+typedef struct layout_place {
+    size_t block;      /* index of the block in the doc */
+    size_t page;       /* index into pages */
+    size_t start, end; /* BLOCK_HEADING / BLOCK_PARAGRAPH: the byte range of the
+                          block's text set on this line; 0, 0 otherwise */
+    int row;           /* BLOCK_TABLE: the grid row drawn (body rows once, where
+                          they are set; header rows on the table's first page
+                          only); -1 otherwise */
+} layout_place;
+
 typedef struct layout_result {
     double page_width, page_height;
     layout_page *pages;
@@ -235,7 +249,16 @@ typedef struct layout_result {
     layout_heading *headings;
     size_t n_headings, heading_cap;
     int outline_levels; /* headings of level 1..outline_levels go in the outline */
+    layout_place *places; /* in the order they were set */
+    size_t n_places, places_cap;
 } layout_result;
+
+/** The page index (into r->pages) where block number `index` is set: for a
+ *  heading or paragraph, the page of the line holding byte `at` of its text
+ *  (the last line starting at or before it); for a table with `row` >= 0,
+ *  the page grid row `row` is drawn on; else where the block starts.
+ *  (size_t)-1 when it was not set. */
+size_t layout_place_page(const layout_result *r, size_t index, size_t at, int row);
 
 /** Lay out a document: check that every character of every block has a
  *  glyph in the face that draws it, then typeset and paginate (the 目录

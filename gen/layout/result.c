@@ -57,6 +57,31 @@ void result_add_heading(layout_result *r, const block *b, size_t index, size_t p
     h->pos = b->pos;
 }
 
+void result_add_place(layout_result *r, size_t index, size_t page, size_t start, size_t end, int row)
+{
+    if (r->n_places == r->places_cap) {
+        r->places_cap = r->places_cap ? r->places_cap * 2 : 64;
+        r->places = xrealloc(r->places, r->places_cap * sizeof *r->places);
+    }
+    r->places[r->n_places++] = (layout_place){index, page, start, end, row};
+}
+
+size_t layout_place_page(const layout_result *r, size_t index, size_t at, int row)
+{
+    size_t first = (size_t)-1, found = (size_t)-1;
+    for (size_t i = 0; i < r->n_places; i++) {
+        const layout_place *p = &r->places[i];
+        if (p->block != index) continue;
+        if (row >= 0) {
+            if (p->row == row) return p->page;
+            continue;
+        }
+        if (first == (size_t)-1) first = p->page;
+        if (p->start <= at) found = p->page; /* lines come in order: the last one starting at or before */
+    }
+    return found != (size_t)-1 ? found : first;
+}
+
 void layout_result_free(layout_result *r)
 {
     for (size_t i = 0; i < r->n_pages; i++) {
@@ -69,5 +94,6 @@ void layout_result_free(layout_result *r)
     free(r->pages);
     for (size_t i = 0; i < r->n_headings; i++) free(r->headings[i].text);
     free(r->headings);
+    free(r->places);
     memset(r, 0, sizeof *r);
 }

@@ -384,6 +384,8 @@ void table_pages(const doc *d, size_t i, const layout_config *cfg, layout_result
         draw_rows(&s, 0, hr, s.y);
         s.y -= head;
         draw_rows(&s, r, e, s.y);
+        for (int k = r == hr ? 0 : r; k < e; k++) /* the header block where it is first set */
+            if (k < hr || k >= r) result_add_place(out, i, out->n_pages - 1, 0, 0, k);
         s.y -= rows_height(&s.geo, r, e);
         r = e;
         if (r >= g->rows) break;

@@ -176,7 +176,7 @@ static int write_sheet(lxw_workbook *wb, const table_grid *g, const xlsx_formats
     else if (lines && last >= 1) worksheet_write_string(ws, 2, 0, g->org_line, f->org_line);
     if (lines) worksheet_write_string(ws, last >= 1 ? 2 : 3, last, g->unit_line, f->unit_line);
 
-    int top = !lines ? 2 : last >= 1 ? 3 : 4;
+    int top = xlsx_grid_top(g);
     for (size_t i = 0; i < g->n_cells; i++) write_cell(ws, &g->cells[i], top, f);
     row_heights(ws, g, top, g->spec ? g->header_rows : g->rows);
     int body = top + g->header_rows;

@@ -12,12 +12,12 @@
  * draws; rates and scores as numbers). After them, the sheet 图表 holds 图1–图7
  * as native charts over cells with their figures (gen/xlsx/charts.c). The
  * creation time is the unit's 公开时间, so the bytes are the same on every
- * build.
+ * build. xlsx_cell_address says where each grid cell lands (address.c).
  */
 #ifndef JUESUAN_XLSX_H
 #define JUESUAN_XLSX_H
 
-#include "../facts/facts.h"
+#include "../doc/doc.h"
 
 /** Write the workbook of `u` to `path` (the caller renames it into place).
  *  `facts` supplies the values the notes' Mustache refers to. Returns 0, 1
@@ -28,5 +28,16 @@
  *  writes `path` itself, its worksheet data going through tmpfile(3),
  *  which leaves no name behind. */
 int xlsx_write(const unit *u, const value *facts, const char *path, diag_list *diags);
+
+/** The 0-based sheet row that grid row 0 of `g` is written to (below the
+ *  label, the title and the 编制单位 line): grid cell (r, c) stands at sheet
+ *  row xlsx_grid_top(g) + r, column c (address.c). */
+int xlsx_grid_top(const table_grid *g);
+
+/** The workbook address of grid cell (row, col) of `g`, as a user finds it:
+ *  "公开01表!C12" (a sheet name with a blank or an ASCII mark in quotes, as
+ *  Excel writes it: "'自评表01 物业管理费'!D7"). malloc'd. `juesuan diff`
+ *  names the workbook cells a correction changes with it. */
+char *xlsx_cell_address(const table_grid *g, int row, int col);
 
 #endif

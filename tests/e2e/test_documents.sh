@@ -5,7 +5,10 @@
 # item: the 自评总分 and the sentence quoting it move; leave a typed total
 # that then disagrees: exit 1, nothing written); a unit with tables/ and
 # department.yaml builds both documents, the report's 收入 from the same
-# table as the disclosure; --doc picks one. Run from the project root.
+# table as the disclosure; --doc picks one; in_disclosure: true prints the
+# report (either layout) in the disclosure's 第四部分 as well, in the 目录 and
+# the outline; the Guangdong chapters are numbered by what is printed; the
+# 附件 label. Run from the project root.
 set -u
 bin=${JUESUAN_BIN:-build/san/juesuan}
 w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
@@ -90,6 +93,96 @@ fi
   && ok "markup --doc department" || no "markup --doc department" "$w/err"
 "$bin" markup "$w/both" >"$w/m" 2>"$w/err" && grep -q '^@cover' "$w/m" && ok "markup without --doc: the first document (the disclosure)" \
   || no "markup without --doc" "$w/err"
+
+# --- the report inside the disclosure's 第四部分 (department.yaml in_disclosure: true) ---
+# demo-dept-2024 asks for it: the disclosure holds the report (its title in the
+# 目录 and, with its 一、二、…, in the outline under 第四部分), the standalone PDF too
+"$bin" build input/demo-dept-2024 -o "$w/o7" >"$w/out" 2>"$w/err"
+dd=$(grep '部门决算\.pdf$' "$w/out"); ds=$(grep '自评报告\.pdf$' "$w/out")
+if [ -n "$dd" ] && [ -n "$ds" ]; then
+  has "demo-dept: the department report in 第四部分 of the disclosure" "$dd" \
+    "附件1：部门整体支出绩效自评报告" "纳入本部门2024年度部门决算编制范围的二级预算单位共5个" \
+    "2024年收入5695.53万元，其中一般公共预算财政拨款收入5267.36万元" "年末结转结余18.65万元，其中基本支出结转0.00万元，项目支出结转18.65万元" \
+    "项目支出涉及项目11个" "占项目支出的24.76%"
+  pdftotext -f 2 -l 3 "$dd" - | tr -d ' .' | grep -q '^部门整体支出绩效自评报告[0-9]' \
+    && ok "the report's title is a 目录 entry" || no "the report's title is not in the 目录"
+  mutool show "$dd" outline >"$w/ol" 2>&1
+  awk '/第四部分 附件/ {p=1} /第五部分/ {p=0} p' "$w/ol" | grep -qP '^[|+-]\t\t"部门整体支出绩效自评报告"' \
+    && awk '/部门整体支出绩效自评报告/ {p=1} /第五部分/ {p=0} p' "$w/ol" | grep -qP '^[|+-]\t\t\t"四、评价结论及建议"' \
+    && ok "the report and its 一、… sections are bookmarks under 第四部分" || no "outline of the report in 第四部分" "$w/ol"
+  pdftotext -l 1 "$ds" - | tr -d ' \n' | grep -q '^附件1部门整体支出绩效自评报告示例市' \
+    && ok "the standalone PDF starts with its 附件1 label, on the title's page" \
+    || no "the standalone report's 附件1 label"
+  txt "$dd" | grep -q '附件1部门整体支出绩效自评报告示例市' && no "the 附件 label printed inside the disclosure" \
+    || ok "the 附件 label is the standalone PDF's only"
+else
+  no "build of demo-dept-2024 (disclosure and report)" "$w/err"; cat "$w/out"
+fi
+# the switch off: the report leaves the disclosure (the standalone PDF stays)
+cp -r input/demo-dept-2024 "$w/off"
+sed -i 's/^in_disclosure: true/in_disclosure: false/' "$w/off/performance/department.yaml"
+"$bin" build "$w/off" -o "$w/o8" >"$w/out" 2>"$w/err"
+if [ $? = 0 ] && [ "$(grep -c '\.pdf$' "$w/out")" = 2 ]; then
+  txt "$(grep '部门决算\.pdf$' "$w/out")" | grep -q '年末结转结余18.65万元' && no "in_disclosure: false still prints the report in the disclosure" \
+    || ok "in_disclosure: false: the report is not in the disclosure"
+else
+  no "build with in_disclosure: false" "$w/err"
+fi
+# beside the 17 项目支出绩效自评表 of a leshan-style unit: tables first, then the report
+sed -i 's/^layout: sichuan$/layout: sichuan\nin_disclosure: true/' "$w/both/performance/department.yaml"
+"$bin" build "$w/both" -o "$w/o9" >"$w/out" 2>"$w/err"
+lb=$(grep '单位决算\.pdf$' "$w/out")
+if [ -n "$lb" ]; then
+  mutool show "$lb" outline | awk '/第四部分 附件/ {p=1} /第五部分/ {p=0} p' >"$w/ol"
+  [ "$(grep -c '"（[一二三四五六七八九十]*）' "$w/ol")" = 17 ] && grep -P '^[|+-]\t\t"' "$w/ol" | tail -1 | grep -q '部门整体支出绩效自评报告' \
+    && ok "leshan + in_disclosure: 17 project tables, then the report, in 第四部分's outline" || no "leshan 第四部分 outline" "$w/ol"
+else
+  no "build leshan with the report in the disclosure" "$w/err"
+fi
+# the Guangdong layout in the disclosure too (same template set, one level deeper)
+cp -r input/demo-dept-2024 "$w/gd"
+cat > "$w/gd/performance/department.yaml" <<'Y'
+layout: guangdong
+in_disclosure: true
+conclusion: 部门整体支出绩效目标基本完成。
+analysis:
+  - {title: 预算编制, score: 8, max: 10, text: 预算编制基本合理。}
+problems: 个别项目预算编制不够精准。
+suggestions: 加强项目前期论证。
+Y
+"$bin" build "$w/gd" -o "$w/o10" >"$w/out" 2>"$w/err"
+gd=$(grep '部门决算\.pdf$' "$w/out")
+if [ -n "$gd" ]; then
+  has "Guangdong layout in 第四部分: 自评总分, and 四/五 numbered among the chapters printed" "$gd" \
+    "2024年度部门整体支出绩效自评报告" "自评总分为8分" "四、存在问题" "五、相关建议"
+  txt "$gd" | grep -q '六、相关建议' && no "a chapter number skipped (六 without 主要绩效)" || ok "no gap in the numbering"
+else
+  no "build of a Guangdong report in the disclosure" "$w/err"
+fi
+# the standalone Guangdong report without 主要绩效: 四、存在问题 五、相关建议 (no gap)
+cp -r input/lechang-2024 "$w/gn"
+python3 - "$w/gn/performance/department.yaml" <<'P'
+import re, sys
+p = sys.argv[1]; s = open(p).read()
+s2 = re.sub(r'(?ms)^achievements:.*?(?=^problems:)', '', s)
+assert s2 != s; open(p, 'w').write(s2)
+P
+"$bin" build "$w/gn" -o "$w/o11" >/dev/null 2>"$w/err" && \
+  has "lechang without achievements: 四、存在问题 五、相关建议" "$(ls "$w"/o11/gn/*.pdf)" "四、存在问题" "五、相关建议" \
+  || no "build lechang without achievements" "$w/err"
+# in_disclosure without tables/: a warning, the report alone
+cp -r input/lechang-2024 "$w/nt"
+sed -i 's/^layout: guangdong$/layout: guangdong\nin_disclosure: true/' "$w/nt/performance/department.yaml"
+"$bin" check "$w/nt" >/dev/null 2>"$w/err"; rc=$?
+[ $rc = 0 ] && grep -q 'department.yaml:5:16: 警告 \[D-IN-DISCLOSURE\]' "$w/err" && ok "in_disclosure without tables/: a warning at its line" \
+  || no "in_disclosure without tables/ (rc $rc)" "$w/err"
+# with tables/, the listed projects and the 结转结余 split against 公开03表 and 公开01表
+cp -r input/demo-dept-2024 "$w/ds"
+sed -i 's/amount: 40.00}/amount: 41.00}/; s/^    project: 18.65/    project: 18.66/' "$w/ds/performance/department.yaml"
+"$bin" check "$w/ds" >/dev/null 2>"$w/err"; rc=$?
+[ $rc = 1 ] && grep -q '错误 \[D-SUM\]: 项目支出（公开03表合计行）与所列各项目（.*）之和不等（前者为 956.35，后者为 957.35，相差 1.00）' "$w/err" \
+  && grep -q '错误 \[D-SUM\]: 年末结转和结余（公开01表）与（基本支出结转、项目支出结转）之和不等（前者为 18.65，后者为 18.66' "$w/err" \
+  && ok "with tables/: projects against 公开03表, 结转结余 split against 公开01表" || no "D-SUM against the tables (rc $rc)" "$w/err"
 
 # --- same input, same bytes ---
 "$bin" build input/lechang-2024 -o "$w/o6" >/dev/null 2>&1

@@ -371,7 +371,9 @@ static const rcase CASES[] = {
     /* performance/department.yaml */
     {"D-LAYOUT", E, {{DEPT, 0, NULL, DY}, {DEPT, 1, "sichuan", "nosuch"}, NOTABLES}, DEPT, 1,
      "layout 应是 guangdong、sichuan 之一"},
-    {"D-FROM-TABLES", E, {{DEPT, 0, NULL, DY}}, DEPT, 8, "不应在 department.yaml 中另写 finance.income"},
+    {"D-FROM-TABLES", E, {{DEPT, 0, NULL, DY}}, DEPT, 9, "不应在 department.yaml 中另写 finance.income.total"},
+    {"D-IN-DISCLOSURE", W, {{DEPT, 0, NULL, DY}, {DEPT, 1, "sichuan", "sichuan\nin_disclosure: true"}, NOTABLES}, DEPT, 2,
+     "单位没有 tables/（没有决算公开）"},
     {"D-SUM", E, {{DEPT, 0, NULL, DY}, {DEPT, 9, "10", "11"}, NOTABLES}, DEPT, 9, "前者为 11.00，后者为 10.00，相差 1.00"},
     {"D-COUNT", E, {{DEPT, 0, NULL, DY}, {DEPT, 16, "1", "2"}, NOTABLES}, DEPT, 16, "应为 1，实为 2"},
     {"D-BALANCE", W, {{DEPT, 0, NULL, DY}, {DEPT, 19, "begin: 1", "begin: 2"}, NOTABLES}, DEPT, 19, "应为 3.00，实为 2.00"},

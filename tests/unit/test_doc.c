@@ -64,6 +64,32 @@ static void test_blocks(void **state)
     diag_list_free(&dl);
 }
 
+/* @headings N: the headings after it N levels deeper (at most 4), until
+ * @headings 0; @above: a flush-left paragraph kept on the next heading's page */
+static void test_headings(void **state)
+{
+    (void)state;
+    const char *m = "# 第四部分 附件\n\n@headings 1\n\n@above\n附件1\n\n# 报告\n\n## 一、\n\n#### 1.深\n\n"
+                    "@headings 0\n\n# 第五部分\n\n@headings 4\n";
+    doc d = {0};
+    diag_list dl = {0};
+    assert_int_equal(doc_parse(m, "m", &d, &dl), -1); /* @headings 4: beyond 3 */
+    assert_non_null(strstr(dl.items[0].message, "未知的指令“@headings 4”"));
+    assert_int_equal(dl.items[0].line, 18);
+    assert_int_equal(d.count, 6);
+    assert_int_equal(d.blocks[0].level, 1);
+    assert_int_equal(d.blocks[1].type, BLOCK_PARAGRAPH);
+    assert_true(d.blocks[1].above);
+    assert_true(d.blocks[1].noindent);
+    assert_string_equal(d.blocks[1].text, "附件1");
+    assert_int_equal(d.blocks[2].level, 2);
+    assert_int_equal(d.blocks[3].level, 3);
+    assert_int_equal(d.blocks[4].level, 4); /* 4 + 1, kept at 4 */
+    assert_int_equal(d.blocks[5].level, 1);
+    doc_free(&d);
+    diag_list_free(&dl);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -94,6 +120,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_headings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
