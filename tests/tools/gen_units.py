@@ -11,7 +11,7 @@ the three examples with tables, varied:
   - input/leshan-2024: a 单位 with 三公 and 政府性基金 (its 17 项目 自评表
     are kept in one unit of four, so most units build one PDF of ~40 pages);
   - input/demo-dept-2024: a 部门 with five constituent units (部门决算单位
-    构成), no 三公 at all, 政府性基金;
+    构成), no 三公 at all, 政府性基金 (without its 部门整体 report and 附件);
   - input/county-agri-2024: a 单位 with no 政府性基金 (公开10表 empty) and,
     in one unit of five, its own profile (./profile).
 
@@ -99,7 +99,9 @@ def make_unit(dest, index, seed, names):
     rng = random.Random(seed * 1000003 + index)
     src, place = BASES[index % len(BASES)]
     shutil.copytree(src, dest)
-    if src.endswith("leshan-2024") and index % 4 != 0:
+    if (src.endswith("leshan-2024") and index % 4 != 0) or src.endswith("demo-dept-2024"):
+        # 自评表 in one Leshan unit of four; demo-dept's 部门整体 report states
+        # figures of single subjects, which the split below would move
         shutil.rmtree(os.path.join(dest, "performance"), ignore_errors=True)
     factor = rng.randint(1, 9)
     tdir = os.path.join(dest, "tables")
@@ -156,6 +158,14 @@ def make_unit(dest, index, seed, names):
     if src.endswith("county-agri-2024") and index % 5 != 2:  # the profile in one county unit of five
         lines = [l for l in lines if not l.startswith("profile:")]
         shutil.rmtree(os.path.join(dest, "profile"))
+    if src.endswith("demo-dept-2024"):  # 附件1 was that report
+        drop, kept = False, []
+        for l in lines:
+            if re.match(r"^[a-z_]+:", l):
+                drop = l.startswith("attachments:")
+            if not drop:
+                kept.append(l)
+        lines = kept
     money = re.compile(r"(\b(?:amount|admin_operating|goods|works|services|sme|small_micro)\s*:\s*)(-?\d+(?:\.\d+)?)")
     out, key = [], ""
     for line in lines:
