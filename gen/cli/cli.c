@@ -22,9 +22,16 @@
 #define JUESUAN_VERSION "0.0.0"
 #endif
 
+/* The PDF/A OutputIntent's ICC profile gen/pdf reads (its meta.h, private
+ * to gen/pdf, has the same default and the same build-time override):
+ * recorded in the build manifest like the fonts. */
+#ifndef JUESUAN_ICC_PATH
+#define JUESUAN_ICC_PATH "/usr/share/color/icc/sRGB.icc"
+#endif
+
 static const char USAGE[] =
     "用法：\n"
-    "  juesuan build UNIT_DIR... [-o OUT_DIR] [--doc NAME] [-j N] [--force]\n"
+    "  juesuan build UNIT_DIR... [-o OUT_DIR] [--doc NAME] [--no-pdfa] [-j N] [--force]\n"
     "                                          生成单位文件夹中的每份文档（决算公开 PDF 和附表 XLSX、\n"
     "                                          绩效自评报告 PDF），默认输出到 output/<单位文件夹名>/；\n"
     "                                          UNIT_DIR 也可以是装着多个单位文件夹的文件夹：多个单位\n"
@@ -46,6 +53,7 @@ static const char USAGE[] =
     "\n"
     "UNIT_DIR 是一个单位的文件夹：unit.yaml，加 tables/ 下各附表的 CSV（决算公开）\n"
     "和/或 performance/department.yaml（部门整体支出绩效自评报告）等。\n"
+    "--no-pdfa 生成的 PDF 不按 PDF/A-2b（不嵌入 sRGB 色彩配置文件；默认按 PDF/A-2b）。\n"
     "--doc NAME 只处理一种文档：disclosure（决算公开）、department（部门整体支出绩效自评报告）、project_reports（项目支出绩效自评报告）。\n"
     "退出码：0 成功，1 输入有误，2 用法有误，3 内部错误，4 环境错误（磁盘空间不足、没有写入权限等）。\n";
 
@@ -364,7 +372,10 @@ static char *unit_inputs(build_run *r, const char *dir, const char *id)
     profile prof;
     diag_list quiet = {0}; /* the build reports a unit.yaml it cannot read */
     char *inputs = NULL;
-    if (unit_profile(dir, r->p.root, &prof, &quiet) == 0) inputs = manifest_inputs(r->env, dir, id, &prof, r->only);
+    buf sel = {0}; /* the options that change the outputs */
+    buf_printf(&sel, "%s%s", r->only ? r->only : "all", r->p.no_pdfa ? " --no-pdfa" : "");
+    if (unit_profile(dir, r->p.root, &prof, &quiet) == 0) inputs = manifest_inputs(r->env, dir, id, &prof, buf_cstr(&sel));
+    buf_free(&sel);
     profile_free(&prof);
     diag_list_free(&quiet);
     return inputs;
@@ -438,6 +449,7 @@ static int build_unit(void *ctx, const char *dir, unit_outcome *o, diag_list *d)
                 meta.author = b.u.name;
                 meta.subject = dm->subject;
                 meta.year = b.u.pub_year, meta.month = b.u.pub_month, meta.day = b.u.pub_day;
+                meta.no_pdfa = p->no_pdfa;
                 rc = pdf_write(&dm->blocks, p->layout, &meta, tmp, d);
             }
             int pages = 0;
@@ -518,6 +530,7 @@ static int jobs_option(const char *arg, int *jobs)
 static int cmd_build(int argc, char **argv)
 {
     const char *out = "output", *only = NULL;
+    bool no_pdfa = false;
     char **units = xcalloc((size_t)argc + 1, sizeof *units);
     size_t n = 0;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -529,6 +542,8 @@ static int cmd_build(int argc, char **argv)
                 free(units);
                 return EXIT_USAGE;
             }
+        } else if (strcmp(argv[i], "--no-pdfa") == 0) {
+            no_pdfa = true;
         } else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "juesuan: 错误: -o 后面应给出输出目录\n");
@@ -565,11 +580,12 @@ static int cmd_build(int argc, char **argv)
     build_run r = {0};
     r.only = only, r.out_root = out, r.force = force, r.print = !many;
     project_open(&r.p, true);
+    r.p.no_pdfa = no_pdfa;
     project_preload(&r.p); /* loaded once: forked workers share it */
     buf fy = {0};
     buf_printf(&fy, "%s/fonts/fonts.yaml", r.p.root);
-    const char *fonts[1 + FACE_COUNT] = {buf_cstr(&fy)};
-    size_t n_fonts = 1;
+    const char *fonts[2 + FACE_COUNT] = {buf_cstr(&fy), JUESUAN_ICC_PATH};
+    size_t n_fonts = 2;
     for (int f = 0; f < FACE_COUNT && r.p.layout; f++) fonts[n_fonts++] = layout_config_font_path(r.p.layout, (font_face)f);
     r.env = manifest_env_new(fonts, n_fonts);
     buf_free(&fy);

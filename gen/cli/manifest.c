@@ -31,7 +31,7 @@ typedef struct layer_hash {
 
 struct manifest_env {
     char *program; /* "program\tjuesuan X\t<hash>\n" */
-    char *fonts;   /* "font\t<hash>\t<name>\n"… */
+    char *fonts;   /* "resource\t<hash>\t<name>\n"… */
     layer_hash *layers;
     size_t n_layers;
 };
@@ -152,7 +152,7 @@ manifest_env *manifest_env_new(const char *const *fonts, size_t n_fonts)
         if (seen) continue;
         if (hash_file(fonts[i], hex, NULL) != 0) strcpy(hex, "-");
         const char *slash = strrchr(fonts[i], '/');
-        buf_printf(&b, "font\t%s\t%s\n", hex, slash ? slash + 1 : fonts[i]);
+        buf_printf(&b, "resource\t%s\t%s\n", hex, slash ? slash + 1 : fonts[i]);
     }
     e->fonts = buf_detach(&b);
     return e;
@@ -181,10 +181,11 @@ static const char *layer_lines(manifest_env *e, const char *dir)
     return e->layers[e->n_layers++].lines;
 }
 
-char *manifest_inputs(manifest_env *e, const char *unit_dir, const char *id, const profile *prof, const char *only)
+char *manifest_inputs(manifest_env *e, const char *unit_dir, const char *id, const profile *prof,
+                      const char *selection)
 {
     buf m = {0};
-    buf_printf(&m, "juesuan-manifest\t1\n%sselection\t%s\nunit\t%s\n", e->program, only ? only : "all", id);
+    buf_printf(&m, "juesuan-manifest\t1\n%sselection\t%s\nunit\t%s\n", e->program, selection, id);
     if (hash_tree(unit_dir, "input\t", &m) != 0) {
         buf_free(&m);
         return NULL;

@@ -2,7 +2,7 @@
  * the record beside a unit's outputs of what made them.
  *
  *   manifest_env *e = manifest_env_new(root, fonts, n_fonts);  // program and font hashes, once
- *   char *in = manifest_inputs(e, unit_dir, id, &prof, only);   // what this build reads
+ *   char *in = manifest_inputs(e, unit_dir, id, &prof, "all");  // what this build reads
  *   if (manifest_current(out_dir, in, &files, &n)) … skip: nothing changed
  *   buf m = {0}; buf_puts(&m, in);
  *   manifest_add_output(&m, tmp_pdf, "….pdf", &pages);         // SHA-256 of each output
@@ -13,11 +13,11 @@
  *
  *   juesuan-manifest	1
  *   program	juesuan 0.1.0	<sha256 of the executable>
- *   selection	all | <--doc NAME>
+ *   selection	all | <--doc NAME> [--no-pdfa]            the options that change the outputs
  *   unit	<unit id: the folder's name>
  *   input	<sha256>	<path inside the unit folder>       every file of the folder
  *   template	<sha256>	<layer>	<path inside the layer>  every file of each profile layer
- *   font	<sha256>	<file name>                          fonts.yaml and each font file
+ *   resource	<sha256>	<file name>                      fonts.yaml, each font file, the ICC profile
  *   output	<sha256>	<file name>                          each file written
  *
  * Every line before the first `output` line is "the inputs": a unit is
@@ -38,19 +38,22 @@
  *  and the hashes of template layers already read. */
 typedef struct manifest_env manifest_env;
 
-/** Hash the running executable and `fonts` (paths: fonts.yaml and the font
- *  files; a file that cannot be read is recorded as such). Never NULL. */
+/** Hash the running executable and `fonts` (paths of the files every build
+ *  reads besides the unit and the templates: fonts.yaml, the font files,
+ *  the PDF/A ICC profile; a file that cannot be read is recorded with the
+ *  hash "-"). Never NULL. */
 manifest_env *manifest_env_new(const char *const *fonts, size_t n_fonts);
 
 /** Free an environment (NULL is a no-op). */
 void manifest_env_free(manifest_env *e);
 
 /** The input part of a unit's manifest (malloc'd text ending in a newline):
- *  the program, the selection (`only`, NULL for all documents), the unit
+ *  the program, the selection (the options that change the outputs), the unit
  *  id, every file under `unit_dir` (names beginning with '.' left out),
  *  every file of every layer of `prof`, the fonts. NULL when the unit
  *  folder cannot be read (the build then reports why). */
-char *manifest_inputs(manifest_env *e, const char *unit_dir, const char *id, const profile *prof, const char *only);
+char *manifest_inputs(manifest_env *e, const char *unit_dir, const char *id, const profile *prof,
+                      const char *selection);
 
 /** True when `out_dir`/MANIFEST_NAME holds exactly `inputs` followed by
  *  output lines only, and every output it lists is in `out_dir` with its
