@@ -8,11 +8,12 @@
 #include <string.h>
 
 static const char DIFF_USAGE[] =
-    "用法：juesuan diff OLD_UNIT_DIR NEW_UNIT_DIR [--report DIR] [--date YYYY-MM-DD]\n"
+    "用法：juesuan diff OLD_UNIT_DIR NEW_UNIT_DIR [--report DIR] [--date YYYY-MM-DD] [--json]\n"
     "  列出两个单位文件夹之间改动的输入（数字和文字，各在两边的 文件:行:列），\n"
     "  以及它们在文档中影响到的每一处：正文句子（旧、新 PDF 的页码）、图表数值、PDF 表格单元格、工作簿单元格。\n"
     "  --report DIR        另写更正说明（PDF 和 Markdown）到 DIR\n"
     "  --date YYYY-MM-DD   更正说明的公开时间（默认：新文件夹 unit.yaml 的 unit.published）\n"
+    "  --json              以 JSON 输出同样的内容（供程序读取）\n"
     "退出码：0 比较完成（不论有无差别），1 任一文件夹输入有误，2 用法有误，3 内部错误，4 环境错误。\n";
 
 /* Read, check, render and lay out one folder; returns an exit status. */
@@ -114,6 +115,15 @@ static void print_value_change(FILE *out, const doc_change *c)
     fputs("）\n", out);
 }
 
+/* The workbook cell of a change (the new one, else the old one), NULL when
+ * none; `*old_cell` (when not NULL) gets the old one. */
+static const char *change_cell(const doc_change *c, const char **old_cell)
+{
+    const char *oc = c->n_old ? c->olds[0].cell : NULL, *nc = c->n_new ? c->news[0].cell : NULL;
+    if (old_cell) *old_cell = oc;
+    return nc ? nc : oc;
+}
+
 static void print_docs(FILE *out, const diff_result *r)
 {
     fprintf(out, "文档中受影响的位置：%zu 处\n", diff_places(r));
@@ -152,21 +162,108 @@ static void print_docs(FILE *out, const diff_result *r)
             }
         }
         size_t cells = 0;
-        for (size_t k = 0; k < dd->n_changes; k++)
-            cells += dd->changes[k].kind == PLACE_CELL && ((dd->changes[k].n_new && dd->changes[k].news[0].cell) ||
-                                                           (dd->changes[k].n_old && dd->changes[k].olds[0].cell));
+        for (size_t k = 0; k < dd->n_changes; k++) cells += change_cell(&dd->changes[k], NULL) != NULL;
         if (!cells) continue;
         fprintf(out, "  工作簿单元格：%zu 处\n", cells);
         size_t number = 0;
         for (size_t k = 0; k < dd->n_changes; k++) {
             const doc_change *c = &dd->changes[k];
-            const char *oc = c->n_old ? c->olds[0].cell : NULL, *nc = c->n_new ? c->news[0].cell : NULL;
-            if (c->kind != PLACE_CELL || (!oc && !nc)) continue;
-            fprintf(out, "    %zu. %s", ++number, nc ? nc : oc);
-            if (oc && nc && strcmp(oc, nc) != 0) fprintf(out, "（原 %s）", oc);
+            const char *oc = NULL, *nc = change_cell(c, &oc);
+            if (!nc) continue;
+            fprintf(out, "    %zu. %s", ++number, nc);
+            if (oc && strcmp(oc, nc) != 0) fprintf(out, "（原 %s）", oc);
+            if (c->kind == PLACE_CHART) fprintf(out, "（%s）", c->where);
             fprintf(out, "：%s → %s\n", c->n_old ? c->olds[0].text : "（无）", c->n_new ? c->news[0].text : "（无）");
         }
     }
+}
+
+/* "file:line:col" (what the listing prints), or null. */
+static value *pos_value(srcpos p)
+{
+    if (!p.file) return value_new_null();
+    buf b = {0};
+    buf_puts(&b, p.file);
+    if (p.line > 0) buf_printf(&b, ":%d", p.line);
+    if (p.line > 0 && p.col > 0) buf_printf(&b, ":%d", p.col);
+    value *v = value_new_string(buf_cstr(&b));
+    buf_free(&b);
+    return v;
+}
+
+static value *text_value(const char *t)
+{
+    return t ? value_new_string(t) : value_new_null();
+}
+
+static value *printed_list(const printed *p, size_t n)
+{
+    value *list = value_new_list();
+    for (size_t i = 0; i < n; i++) {
+        value *m = value_append(list, value_new_map());
+        value_set_string(m, "text", p[i].text);
+        value_set_int(m, "page", p[i].page);
+        value_set(m, "cell", text_value(p[i].cell));
+    }
+    return list;
+}
+
+/* The listing as JSON (--json): the same content, for programs. */
+static void print_json(FILE *out, const diff_result *r, const diff_side *o, const diff_side *n)
+{
+    static const char *const kinds[] = {NULL, "text", "chart", "cell"};
+    value *root = value_new_map();
+    value_set_string(root, "old", r->old_dir);
+    value_set_string(root, "new", r->new_dir);
+    size_t places = diff_places(r);
+    value_set_bool(root, "changed", r->n_inputs > 0 || places > 0);
+    value_set_bool(root, "moves_printed", places > 0);
+    value *inputs = value_set(root, "inputs", value_new_list());
+    for (size_t i = 0; i < r->n_inputs; i++) {
+        const input_change *c = &r->inputs[i];
+        value *m = value_append(inputs, value_new_map());
+        value_set_string(m, "kind", c->figure ? "figure" : "text");
+        value_set_string(m, "what", c->what);
+        value_set(m, "old", text_value(c->old_text));
+        value_set(m, "new", text_value(c->new_text));
+        value_set(m, "old_pos", pos_value(c->old_text ? c->old_pos : SRCPOS_NONE));
+        value_set(m, "new_pos", pos_value(c->new_text ? c->new_pos : SRCPOS_NONE));
+        value_set_bool(m, "below_precision", same_printed(c, o->b.u.money_unit, n->b.u.money_unit));
+    }
+    value *docs = value_set(root, "documents", value_new_list());
+    for (size_t i = 0; i < r->n_docs; i++) {
+        const doc_diff *dd = &r->docs[i];
+        value *m = value_append(docs, value_new_map());
+        value_set_string(m, "kind", dd->kind);
+        value_set(m, "old_title", text_value(dd->old_title));
+        value_set(m, "new_title", text_value(dd->new_title));
+        value *changes = value_set(m, "changes", value_new_list());
+        for (size_t k = 0; k < dd->n_changes; k++) {
+            const doc_change *c = &dd->changes[k];
+            value *cm = value_append(changes, value_new_map());
+            value_set_string(cm, "kind", kinds[c->kind]);
+            value_set(cm, "where", text_value(c->where));
+            value_set(cm, "old", printed_list(c->olds, c->n_old));
+            value_set(cm, "new", printed_list(c->news, c->n_new));
+        }
+    }
+    buf json = {0};
+    value_write_json(root, &json);
+    fputs(buf_cstr(&json), out);
+    buf_free(&json);
+    value_free(root);
+}
+
+/* The listing in Chinese after its first line. */
+static void print_listing(FILE *out, const diff_result *r, const diff_side *o, const diff_side *n, size_t places)
+{
+    if (r->n_inputs == 0 && places == 0) {
+        fputs("两个文件夹的输入和文档都相同：没有任何更改。\n", out);
+        return;
+    }
+    print_inputs(out, r, o, n);
+    print_docs(out, r);
+    if (places == 0) fputs("以上更改没有改变任何印出的数字或文字（例如低于印出精度 0.01 万元）。\n", out);
 }
 
 static bool parse_date(const char *s, int *y, int *m, int *d)
@@ -181,9 +278,12 @@ static bool parse_date(const char *s, int *y, int *m, int *d)
 int cmd_diff(int argc, char **argv)
 {
     const char *dirs[2] = {NULL, NULL}, *report = NULL, *date = NULL;
+    bool json = false;
     int n = 0;
     for (int i = 0; i < argc; i++) {
-        if ((strcmp(argv[i], "--report") == 0 || strcmp(argv[i], "--date") == 0) && i + 1 < argc) {
+        if (strcmp(argv[i], "--json") == 0) {
+            json = true;
+        } else if ((strcmp(argv[i], "--report") == 0 || strcmp(argv[i], "--date") == 0) && i + 1 < argc) {
             if (argv[i][2] == 'r') report = argv[++i];
             else date = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -226,14 +326,12 @@ int cmd_diff(int argc, char **argv)
         diff_result r = {dirs[0], dirs[1], NULL, 0, NULL, 0};
         diff_inputs(&sides[0], &sides[1], &r);
         diff_docs(&sides[0], &sides[1], &r);
-        printf("比较：%s（旧） → %s（新）\n", dirs[0], dirs[1]);
         size_t places = diff_places(&r);
-        if (r.n_inputs == 0 && places == 0) {
-            printf("两个文件夹的输入和文档都相同：没有任何更改。\n");
+        if (json) {
+            print_json(stdout, &r, &sides[0], &sides[1]);
         } else {
-            print_inputs(stdout, &r, &sides[0], &sides[1]);
-            print_docs(stdout, &r);
-            if (places == 0) printf("以上更改没有改变任何印出的数字或文字（例如低于印出精度 0.01 万元）。\n");
+            printf("比较：%s（旧） → %s（新）\n", dirs[0], dirs[1]);
+            print_listing(stdout, &r, &sides[0], &sides[1], places);
         }
         fflush(stdout);
         if (report) rc = diff_report(&sides[1], &r, report, y, m, dd, &d);

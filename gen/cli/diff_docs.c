@@ -149,38 +149,54 @@ static const chart_item *find_item(const chart_data *c, const char *label)
     return NULL;
 }
 
-static void chart_value(doc_diff *dd, const chart_data *oc, const chart_data *nc, const char *label, int op, int np)
+/* The chart values of both sides, and their workbook cells (sheet 图表). */
+typedef struct chart_pair {
+    const chart_data *oc, *nc;
+    const char *id;
+    int op, np;                   /* pages */
+    const value *ofacts, *nfacts; /* NULL: the document has no workbook */
+    doc_diff *dd;
+} chart_pair;
+
+static void chart_value(const chart_pair *p, const char *label)
 {
-    const chart_item *oi = find_item(oc, label), *ni = find_item(nc, label);
-    char *ot = item_text(oc, oi), *nt = item_text(nc, ni);
+    const chart_item *oi = find_item(p->oc, label), *ni = find_item(p->nc, label);
+    char *ot = item_text(p->oc, oi), *nt = item_text(p->nc, ni);
     if (strcmp(ot, nt) != 0) {
         buf w = {0};
-        buf_printf(&w, "%s中“%s”", nc->caption, label);
-        doc_change *c = change_add(dd, PLACE_CHART, buf_detach(&w));
-        printed_add(&c->olds, &c->n_old, ot, op, NULL);
-        printed_add(&c->news, &c->n_new, nt, np, NULL);
+        buf_printf(&w, "%s中“%s”", p->nc->caption, label);
+        doc_change *c = change_add(p->dd, PLACE_CHART, buf_detach(&w));
+        /* the amount's cell, or the share's when only the share moved */
+        bool share = oi && ni && strcmp(oi->value_text, ni->value_text) == 0;
+        if (oi)
+            printed_add(&c->olds, &c->n_old, ot, p->op, p->ofacts ? xlsx_chart_address(p->ofacts, p->id, label, share) : NULL);
+        if (ni)
+            printed_add(&c->news, &c->n_new, nt, p->np, p->nfacts ? xlsx_chart_address(p->nfacts, p->id, label, share) : NULL);
     }
     free(ot);
     free(nt);
 }
 
-static void diff_charts(const doc *od, const layout_result *ol, const doc *nd, const layout_result *nl, doc_diff *dd)
+static void diff_charts(const document *odm, const layout_result *ol, const value *ofacts, const document *ndm,
+                        const layout_result *nl, const value *nfacts, doc_diff *dd)
 {
+    const doc *od = &odm->blocks, *nd = &ndm->blocks;
+    bool book = ndm->kind->workbook != NULL;
     for (size_t k = 0; k < nd->count; k++) {
         const block *nb = &nd->blocks[k];
         size_t ok;
         const block *ob = nb->type == BLOCK_CHART && nb->chart ? find_block(od, BLOCK_CHART, nb->arg, &ok) : NULL;
         if (!ob || !ob->chart) continue;
-        const chart_data *oc = ob->chart, *nc = nb->chart;
-        int op = printed_page(ol, ok, 0, -1), np = printed_page(nl, k, 0, -1);
-        for (size_t i = 0; i < nc->n_items; i++) chart_value(dd, oc, nc, nc->items[i].label, op, np);
-        for (size_t i = 0; i < oc->n_items; i++)
-            if (!find_item(nc, oc->items[i].label)) chart_value(dd, oc, nc, oc->items[i].label, op, np);
-        const char *oe = oc->empty_text ? oc->empty_text : "", *ne = nc->empty_text ? nc->empty_text : "";
+        chart_pair p = {ob->chart, nb->chart, nb->arg, printed_page(ol, ok, 0, -1), printed_page(nl, k, 0, -1),
+                        book ? ofacts : NULL, book ? nfacts : NULL, dd};
+        for (size_t i = 0; i < p.nc->n_items; i++) chart_value(&p, p.nc->items[i].label);
+        for (size_t i = 0; i < p.oc->n_items; i++)
+            if (!find_item(p.nc, p.oc->items[i].label)) chart_value(&p, p.oc->items[i].label);
+        const char *oe = p.oc->empty_text ? p.oc->empty_text : "", *ne = p.nc->empty_text ? p.nc->empty_text : "";
         if (strcmp(oe, ne) != 0) {
-            doc_change *c = change_add(dd, PLACE_CHART, xstrdup(nc->caption));
-            printed_add(&c->olds, &c->n_old, oe, op, NULL);
-            printed_add(&c->news, &c->n_new, ne, np, NULL);
+            doc_change *c = change_add(dd, PLACE_CHART, xstrdup(p.nc->caption));
+            printed_add(&c->olds, &c->n_old, oe, p.op, NULL);
+            printed_add(&c->news, &c->n_new, ne, p.np, NULL);
         }
     }
 }
@@ -397,7 +413,7 @@ void diff_docs(const diff_side *old_side, const diff_side *new_side, diff_result
         diff_text(&os, &ns, dd);
         sentences_free(&os);
         sentences_free(&ns);
-        diff_charts(&od->blocks, ol, &nd->blocks, nl, dd);
+        diff_charts(od, ol, old_side->b.facts, nd, nl, new_side->b.facts, dd);
         diff_tables(od, ol, nd, nl, dd);
     }
     for (size_t i = 0; i < old_side->b.n_docs; i++) {

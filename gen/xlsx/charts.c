@@ -50,6 +50,14 @@ static bool share_hundredths(const char *s, int64_t *out)
     return true;
 }
 
+/* Rows chart `c`'s block takes, from its caption to the next chart's. */
+static lxw_row_t chart_block_rows(const chart_data *c)
+{
+    if (c->empty_text || c->n_items == 0) return 3;
+    size_t n = c->n_items;
+    return 1 + (n + 1 > CHART_ROWS ? (lxw_row_t)(n + 1) : CHART_ROWS) + 2;
+}
+
 /* One chart's block from `row` on; `*next` is where the next one starts.
  * Returns 0, or 3 when libxlsxwriter fails. */
 static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c, lxw_row_t row,
@@ -58,7 +66,7 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
     worksheet_write_string(ws, row, 0, c->caption, f->caption);
     if (c->empty_text || c->n_items == 0) {
         if (c->empty_text) worksheet_write_string(ws, row + 1, 0, c->empty_text, f->note);
-        *next = row + 3;
+        *next = row + chart_block_rows(c);
         return 0;
     }
     bool pie = c->kind == CHART_PIE;
@@ -134,8 +142,50 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
     free(texts);
     free(labels);
     free(label_list);
-    *next = row + 1 + (n + 1 > CHART_ROWS ? (lxw_row_t)(n + 1) : CHART_ROWS) + 2;
+    *next = row + chart_block_rows(c);
     return rc;
+}
+
+/* One @chart block per chart of facts "charts", resolved as the document's
+ * are; 0, or -1 after errors (`d` then freed). */
+static int charts_resolve(const value *charts, const value *facts, doc *d, diag_list *diags)
+{
+    size_t n = value_count(charts);
+    d->blocks = xcalloc(n ? n : 1, sizeof *d->blocks);
+    d->count = d->cap = n;
+    for (size_t i = 0; i < n; i++) {
+        d->blocks[i].type = BLOCK_CHART;
+        d->blocks[i].arg = xstrdup(value_key_at(charts, i));
+        d->blocks[i].pos = SRCPOS_NONE;
+    }
+    if (doc_resolve_charts(d, facts, diags) == 0) return 0;
+    doc_free(d);
+    return -1;
+}
+
+char *xlsx_chart_address(const value *facts, const char *id, const char *label, bool share)
+{
+    const value *charts = value_get(facts, "charts");
+    doc d = {0};
+    diag_list quiet = {0};
+    char *out = NULL;
+    if (value_count(charts) && charts_resolve(charts, facts, &d, &quiet) == 0) {
+        lxw_row_t row = 0;
+        for (size_t i = 0; i < d.count && !out; i++) {
+            const chart_data *c = d.blocks[i].chart;
+            if (strcmp(d.blocks[i].arg, id) == 0 && !c->empty_text)
+                for (size_t k = 0; k < c->n_items && !out; k++)
+                    if (strcmp(c->items[k].label, label) == 0) {
+                        buf b = {0};
+                        buf_printf(&b, "%s!%c%u", SHEET, share ? 'C' : 'B', (unsigned)(row + 2 + k + 1));
+                        out = buf_detach(&b);
+                    }
+            row += chart_block_rows(c);
+        }
+        doc_free(&d);
+    }
+    diag_list_free(&quiet);
+    return out;
 }
 
 int xlsx_write_charts(lxw_workbook *wb, const value *facts, diag_list *diags)
@@ -144,19 +194,8 @@ int xlsx_write_charts(lxw_workbook *wb, const value *facts, diag_list *diags)
     size_t n = value_count(charts);
     if (n == 0) return 0;
 
-    /* one @chart block per chart, resolved as the document's are */
     doc d = {0};
-    d.blocks = xcalloc(n, sizeof *d.blocks);
-    d.count = d.cap = n;
-    for (size_t i = 0; i < n; i++) {
-        d.blocks[i].type = BLOCK_CHART;
-        d.blocks[i].arg = xstrdup(value_key_at(charts, i));
-        d.blocks[i].pos = SRCPOS_NONE;
-    }
-    if (doc_resolve_charts(&d, facts, diags) != 0) {
-        doc_free(&d);
-        return 1;
-    }
+    if (charts_resolve(charts, facts, &d, diags) != 0) return 1;
 
     int rc = 0;
     lxw_worksheet *ws = workbook_add_worksheet(wb, SHEET);

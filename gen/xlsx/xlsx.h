@@ -40,4 +40,10 @@ int xlsx_grid_top(const table_grid *g);
  *  names the workbook cells a correction changes with it. */
 char *xlsx_cell_address(const table_grid *g, int row, int col);
 
+/** The workbook address of the figure of item `label` of chart `id` (a key
+ *  of facts "charts") on the sheet 图表: its amount ("图表!B21"), or with
+ *  `share` its 占比; NULL when the chart has no such item or shows none
+ *  (charts.c: the rows xlsx_write gives each chart). malloc'd. */
+char *xlsx_chart_address(const value *facts, const char *id, const char *label, bool share);
+
 #endif

@@ -34,6 +34,31 @@ s/^总计,12,3313.32,总计,42,3313.32$/总计,12,3314.32,总计,42,3314.32/' "$
 [ "$(diff -r "$old" "$new" | grep -c '^>')" = 11 ] && ok "the corrected copy changes 11 CSV lines" || no "the corrected copy changes 11 CSV lines"
 "$bin" check "$new" >/dev/null 2>"$w/err" && ok "the corrected copy passes check" || no "the corrected copy passes check" "$w/err"
 
+# ---- both folders built: the pages the listing must name ---------------------------
+"$bin" build "$old" -o "$w/b" >/dev/null 2>&1 && "$bin" build "$new" -o "$w/b2" >/dev/null 2>&1 \
+  && ok "both folders build" || no "both folders build"
+opdf=$(ls "$w/b/old"/*决算.pdf); npdf=$(ls "$w/b2/new"/*决算.pdf)
+pages() { # PDF DIR: each page's text, flattened, into DIR/K
+  mkdir -p "$2"; n=$(pdfinfo "$1" | sed -n 's/^Pages: *//p'); k=1
+  while [ "$k" -le "$n" ]; do pdftotext -f $k -l $k "$1" - 2>/dev/null | flat >"$2/$k"; k=$((k + 1)); done
+}
+pages "$opdf" "$w/op"; pages "$npdf" "$w/np"
+pg() { # DIR TEXT [TEXT2]: the number printed ("— N —") on the first page that holds TEXT (and TEXT2)
+  k=$(grep -lF -- "$2" "$1"/* 2>/dev/null | xargs -r grep -lF -- "${3:-$2}" | sed 's#.*/##' | sort -n | head -1)
+  [ -n "$k" ] && grep -o '—[0-9]*—' "$1/$k" | tail -1 | tr -d '—'
+}
+o4=$(pg "$w/op" "收、支总计均为3313.32万元"); n4=$(pg "$w/np" "收、支总计均为3314.32万元")
+n5=$(pg "$w/np" "本年支出合计3314.32万元，其中：基本支出"); n6=$(pg "$w/np" "占本年支出合计的95.16%")
+o1=$(pg "$w/op" "图1：收、支决算总计变动情况"); n1=$(pg "$w/np" "图1：收、支决算总计变动情况")
+o2=$(pg "$w/op" "图2：收入决算结构"); n2=$(pg "$w/np" "图2：收入决算结构")
+o03=$(pg "$w/op" "2080199其他人力资源和社会保障管理事务支出8.008.00" "公开03表")
+n03=$(pg "$w/np" "2080199其他人力资源和社会保障管理事务支出9.009.00" "公开03表")
+o01=$(pg "$w/op" "2,022.21" "公开01表"); n01=$(pg "$w/np" "2,023.21" "公开01表")
+for v in "$o4" "$n4" "$n5" "$n6" "$o1" "$n1" "$o2" "$n2" "$o03" "$n03" "$o01" "$n01"; do
+  case "$v" in [1-9]*) ;; *) no "a page of the built PDFs not found (got '$v')";; esac
+done
+echo "pages: sentences $o4/$n4 $n5 $n6, charts $o1/$n1 $o2/$n2, 公开01表 $o01/$n01, 公开03表 $o03/$n03"
+
 # ---- the listing -------------------------------------------------------------
 "$bin" diff "$old" "$new" >"$w/out" 2>"$w/err"; rc=$?
 [ $rc = 0 ] && ok "diff exits 0" || no "diff exits 0 (got $rc)" "$w/err"
@@ -42,45 +67,50 @@ has "$w/out" "数字 公开03表“2080199 其他人力资源和社会保障管�
 has "$w/out" "位置：旧 $old/tables/03_支出决算表.csv:12:33；新 $new/tables/03_支出决算表.csv:12:33" "…at file:line:col on both sides"
 has "$w/out" "数字 公开02表“2080199 其他人力资源和社会保障管理事务支出”行“其他收入”列：（空） → 1.00" "a blank cell given a figure"
 has "$w/out" "数字 公开01表“总计”行“金额”列：3313.32 → 3314.32" "a total it feeds"
-has "$w/out" "旧 第4页：2024年度收、支总计均为3313.32万元。" "a sentence before, with its old page"
-has "$w/out" "新 第4页：2024年度收、支总计均为3314.32万元。" "…and after, with its new page"
-has "$w/out" "新 第4页：与2023年度4010.58万元相比，收、支总计各减少696.26万元，下降17.36%。" "the change against last year moves too"
-has "$w/out" "新 第5页：2024年度本年支出合计3314.32万元，其中：基本支出1648.28万元，占49.73%；项目支出1666.04万元，占50.27%。" "the expenditure sentence with its shares"
-has "$w/out" "新 第6页：2024年度一般公共预算财政拨款支出3153.82万元，占本年支出合计的95.16%。" "a share whose figure did not change"
+has "$w/out" "旧 第${o4}页：2024年度收、支总计均为3313.32万元。" "a sentence before, with its old page"
+has "$w/out" "新 第${n4}页：2024年度收、支总计均为3314.32万元。" "…and after, with its new page"
+has "$w/out" "新 第${n4}页：与2023年度4010.58万元相比，收、支总计各减少696.26万元，下降17.36%。" "the change against last year moves too"
+has "$w/out" "新 第${n5}页：2024年度本年支出合计3314.32万元，其中：基本支出1648.28万元，占49.73%；项目支出1666.04万元，占50.27%。" "the expenditure sentence with its shares"
+has "$w/out" "新 第${n6}页：2024年度一般公共预算财政拨款支出3153.82万元，占本年支出合计的95.16%。" "a share whose figure did not change"
 has "$w/out" "正文（句子；旧、新 PDF 的页码）：4 处" "4 runs of sentences"
-has "$w/out" "图1：收、支决算总计变动情况中“2024年度”：3313.32万元 → 3314.32万元（旧第4页，新第4页）" "a chart value"
-has "$w/out" "图2：收入决算结构中“其他收入”：0.19万元（0.01%） → 1.19万元（0.04%）（旧第5页，新第5页）" "a pie slice and its share"
+has "$w/out" "图1：收、支决算总计变动情况中“2024年度”：3313.32万元 → 3314.32万元（旧第${o1}页，新第${n1}页）" "a chart value"
+has "$w/out" "图2：收入决算结构中“其他收入”：0.19万元（0.01%） → 1.19万元（0.04%）（旧第${o2}页，新第${n2}页）" "a pie slice and its share"
 has "$w/out" "图表数值：5 处" "5 chart values"
-has "$w/out" "公开03表“2080199 其他人力资源和社会保障管理事务支出”行“项目支出”栏：8.00 → 9.00（旧第45页，新第45页）" "a PDF table cell with its pages"
-has "$w/out" "公开01表“八、社会保障和就业支出”行“支出/金额”栏：2,022.21 → 2,023.21（旧第42页，新第42页）" "a two-sided form's right side named by its own 项目"
+has "$w/out" "公开03表“2080199 其他人力资源和社会保障管理事务支出”行“项目支出”栏：8.00 → 9.00（旧第${o03}页，新第${n03}页）" "a PDF table cell with its pages"
+has "$w/out" "公开01表“八、社会保障和就业支出”行“支出/金额”栏：2,022.21 → 2,023.21（旧第${o01}页，新第${n01}页）" "a two-sided form's right side named by its own 项目"
 has "$w/out" "PDF 表格单元格：22 处" "22 PDF table cells"
 has "$w/out" "03支出决算表!E16：8.00 → 9.00" "a workbook cell"
 has "$w/out" "01收入支出决算总表!F35：3,313.32 → 3,314.32" "the workbook's 总计"
-has "$w/out" "工作簿单元格：22 处" "22 workbook cells"
+has "$w/out" "图表!B23（图2：收入决算结构中“其他收入”）：0.19万元（0.01%） → 1.19万元（0.04%）" "a chart's workbook cell"
+has "$w/out" "图表!C21（图2：收入决算结构中“一般公共预算财政拨款收入”）：3153.82万元（95.19%） → 3153.82万元（95.16%）" "a share's workbook cell"
+has "$w/out" "工作簿单元格：27 处" "27 workbook cells (22 table cells, 5 chart figures)"
 lacks "$w/out" "没有任何更改" "a real change is not 'nothing changed'"
 
-# the pages and cells the listing names are where the built files have them
-"$bin" build "$old" -o "$w/b" >/dev/null 2>&1 && "$bin" build "$new" -o "$w/b2" >/dev/null 2>&1 \
-  && ok "both folders build" || no "both folders build"
-page_has() { # PDF, printed page number, text: the physical page with "—N—" holds the text
-  n=$(pdfinfo "$1" | sed -n 's/^Pages: *//p'); k=1
-  while [ "$k" -le "$n" ]; do
-    t=$(pdftotext -f $k -l $k "$1" - 2>/dev/null | flat)
-    case "$t" in *"—$2—"*) case "$t" in *"$3"*) return 0;; esac; return 1;; esac
-    k=$((k + 1))
-  done
-  return 1
-}
-opdf=$(ls "$w/b/old"/*决算.pdf); npdf=$(ls "$w/b2/new"/*决算.pdf)
-page_has "$opdf" 4 "收、支总计均为3313.32万元" && ok "the old PDF prints the old sentence on page 4" || no "the old PDF prints the old sentence on page 4"
-page_has "$npdf" 4 "收、支总计均为3314.32万元" && ok "the new PDF prints the new sentence on page 4" || no "the new PDF prints the new sentence on page 4"
-page_has "$npdf" 6 "占本年支出合计的95.16%" && ok "the new PDF prints the 一般公共预算 share on page 6" || no "the new PDF prints the 一般公共预算 share on page 6"
-page_has "$npdf" 45 "2080199其他人力资源和社会保障管理事务支出9.009.00" && ok "the new PDF's 公开03表 row is on page 45" || no "the new PDF's 公开03表 row is on page 45"
+"$bin" diff "$old" "$new" --json >"$w/json" 2>"$w/err"; rc=$?
+if [ $rc = 0 ] && "$py" - "$w/json" >"$w/jsonr" 2>&1 <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["changed"] and d["moves_printed"], d["changed"]
+assert len(d["inputs"]) == 22, len(d["inputs"])
+i = [x for x in d["inputs"] if x["what"].endswith("行“项目支出”列") and "2080199" in x["what"]][0]
+assert (i["kind"], i["old"], i["new"]) == ("figure", "8.00", "9.00"), i
+assert i["new_pos"].endswith("/new/tables/03_支出决算表.csv:12:33"), i
+doc = d["documents"][0]
+assert doc["kind"] == "disclosure", doc["kind"]
+cells = [c for c in doc["changes"] if c["kind"] == "cell" and c["new"][0]["cell"] == "03支出决算表!E16"]
+assert cells and cells[0]["old"][0] == {"text": "8.00", "page": 45, "cell": "03支出决算表!E16"}, cells
+texts = [c for c in doc["changes"] if c["kind"] == "text"]
+assert texts[0]["new"][0] == {"text": "2024年度收、支总计均为3314.32万元。", "page": 4, "cell": None}, texts[0]
+PY
+then ok "--json: the same content for programs"; else no "--json: the same content for programs (rc $rc)" "$w/jsonr"; fi
+
+# the workbook cells the listing names hold the figures
 if "$py" - "$(ls "$w/b/old"/*附表.xlsx)" "$(ls "$w/b2/new"/*附表.xlsx)" >"$w/cells" 2>&1 <<'PY'
 import sys, openpyxl
 o = openpyxl.load_workbook(sys.argv[1]); n = openpyxl.load_workbook(sys.argv[2])
 for sheet, cell, a, b in [("03支出决算表", "E16", 8.0, 9.0), ("02收入决算表", "I16", None, 1.0),
-                          ("01收入支出决算总表", "F35", 3313.32, 3314.32), ("01收入支出决算总表", "C13", 0.19, 1.19)]:
+                          ("01收入支出决算总表", "F35", 3313.32, 3314.32), ("01收入支出决算总表", "C13", 0.19, 1.19),
+                          ("图表", "B4", 3313.32, 3314.32), ("图表", "B23", 0.19, 1.19), ("图表", "C21", 0.9519, 0.9516)]:
     assert o[sheet][cell].value == a and n[sheet][cell].value == b, (sheet, cell, o[sheet][cell].value, n[sheet][cell].value)
 PY
 then ok "the workbook cells named hold the old and new figures"; else no "the workbook cells named hold the old and new figures" "$w/cells"; fi
@@ -95,11 +125,11 @@ has "$w/out2" "$pdf" "the paths written are printed"
 pdftotext "$pdf" - 2>/dev/null | flat >"$w/notice.txt"
 has "$w/notice.txt" "更正说明乐山市人力资源和社会保障局（机关）已公开的下列文件中，部分内容有误，现更正如下：" "the notice's opening"
 has "$w/notice.txt" "一、《乐山市人力资源和社会保障局（机关）2024年度单位决算》" "grouped by document"
-has "$w/notice.txt" "1.《乐山市人力资源和社会保障局（机关）2024年度单位决算》第4页“2024年度收、支总计均为3313.32万元。”更正为“2024年度收、支总计均为3314.32万元。”" "a sentence corrected, at its page"
-has "$w/notice.txt" "第4页图1：收、支决算总计变动情况中“2024年度”的“3313.32万元”更正为“3314.32万元”。" "a chart value corrected"
-has "$w/notice.txt" "32.《乐山市人力资源和社会保障局（机关）2024年度单位决算》第45页公开03表“2080199其他人力资源和社会保障管理事务支出”行“项目支出”栏的“8.00”更正为“9.00”。" "a table cell corrected; 32 items"
+has "$w/notice.txt" "1.《乐山市人力资源和社会保障局（机关）2024年度单位决算》第${o4}页“2024年度收、支总计均为3313.32万元。”更正为“2024年度收、支总计均为3314.32万元。”" "a sentence corrected, at its page"
+has "$w/notice.txt" "第${o1}页图1：收、支决算总计变动情况中“2024年度”的“3313.32万元”更正为“3314.32万元”。" "a chart value corrected"
+has "$w/notice.txt" "32.《乐山市人力资源和社会保障局（机关）2024年度单位决算》第${o03}页公开03表“2080199其他人力资源和社会保障管理事务支出”行“项目支出”栏的“8.00”更正为“9.00”。" "a table cell corrected; 32 items"
 has "$w/notice.txt" "特此更正。乐山市人力资源和社会保障局（机关）2025年10月9日" "signed and dated from --date"
-has "$md" "32. 《乐山市人力资源和社会保障局（机关）2024年度单位决算》第45页公开03表“2080199 其他人力资源和社会保障管理事务支出”行“项目支出”栏的“8.00”更正为“9.00”。" "the Markdown has the same item"
+has "$md" "32. 《乐山市人力资源和社会保障局（机关）2024年度单位决算》第${o03}页公开03表“2080199 其他人力资源和社会保障管理事务支出”行“项目支出”栏的“8.00”更正为“9.00”。" "the Markdown has the same item"
 has "$md" "## 一、《乐山市人力资源和社会保障局（机关）2024年度单位决算》" "the Markdown groups by document"
 fonts=$(pdffonts "$pdf" | tail -n +3 | awk '{print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')
 dfonts=$(pdffonts "$npdf" | tail -n +3 | awk '{print $1}' | sed 's/^[A-Z]*+//' | sort -u | tr '\n' ' ')
@@ -132,7 +162,8 @@ sed -i 's/局机关支出减少。$/局机关支出相应减少。/' "$rea/unit.
 has "$w/rea.out" "输入的更改：1 处（数字 0 处，文字 1 处）" "a reason: one text change"
 has "$w/rea.out" "文字 unit.yaml reasons.subjects.2080199：" "a reason: named by its key"
 has "$w/rea.out" "位置：旧 $old/unit.yaml:82:16；新 $rea/unit.yaml:82:16" "a reason: at its line:col on both sides"
-has "$w/rea.out" "新 第8页：6.社会保障和就业支出（类）人力资源和社会保障管理事务（款）其他人力资源和社会保障管理事务支出（项）：支出决算为8.00万元，完成预算63.25万元的12.65%，决算数小于预算数的主要原因是省级补助高校毕业生“三支一扶”项目划拨方式改变，局机关支出相应减少。" "a reason: the sentence quoting it, with its page"
+n8=$(pg "$w/op" "完成预算63.25万元的12.65%")
+has "$w/rea.out" "新 第${n8}页：6.社会保障和就业支出（类）人力资源和社会保障管理事务（款）其他人力资源和社会保障管理事务支出（项）：支出决算为8.00万元，完成预算63.25万元的12.65%，决算数小于预算数的主要原因是省级补助高校毕业生“三支一扶”项目划拨方式改变，局机关支出相应减少。" "a reason: the sentence quoting it, with its page"
 
 bad=$w/bad; cp -r "$old" "$bad"
 sed -i '5s/1019.89/10 19.89/' "$bad/tables/03_支出决算表.csv"
@@ -153,7 +184,10 @@ sed -i 's/提高群众满意度。$/提高了群众满意度。/' "$eb/performan
 "$bin" diff input/ebian-2024 "$eb" >"$w/eb.out" 2>"$w/err"; rc=$?
 [ $rc = 0 ] && ok "performance reports: exit 0" || no "performance reports: exit 0 (got $rc)" "$w/err"
 has "$w/eb.out" "文字 performance/projects/03-人社公共服务能力建设上级资金.yaml report.benefits：" "performance reports: the changed text"
-has "$w/eb.out" "新 第10页：提升人社公共服务能力，让群众办事条件得到进一步改善，提高了群众满意度。" "performance reports: the sentence and its page"
+"$bin" build "$eb" -o "$w/eb" --doc project_reports >/dev/null 2>&1
+pages "$(ls "$w/eb/ebian"/*.pdf | head -1)" "$w/ebp"
+n10=$(pg "$w/ebp" "提高了群众满意度")
+has "$w/eb.out" "新 第${n10}页：提升人社公共服务能力，让群众办事条件得到进一步改善，提高了群众满意度。" "performance reports: the sentence and its page"
 has "$w/eb.out" "2024年度部门整体支出预算绩效自评报告》（department）：没有变化" "performance reports: the document it does not reach"
 
 finish
