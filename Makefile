@@ -18,7 +18,7 @@ DEB_PACKAGES := build-essential clang pkg-config libhpdf-dev libfreetype-dev \
   libxlsxwriter-dev libfyaml-dev libcmocka-dev poppler-utils qpdf mupdf-tools \
   python3 python3-openpyxl nodejs:node npm:npm ca-certificates \
   libclang-rt-14-dev valgrind libicu-dev libharfbuzz-dev unicode-data faketime \
-  libminizip-dev libexpat1-dev zlib1g-dev
+  libminizip-dev libexpat1-dev zlib1g-dev icc-profiles-free python3-pikepdf
 VERSION := 0.1.0
 
 # pkg-config is asked when a recipe runs (recursive '='), so the first

@@ -22,7 +22,7 @@
 
 static const char USAGE[] =
     "用法：\n"
-    "  juesuan build UNIT_DIR... [-o OUT_DIR] [--doc NAME]\n"
+    "  juesuan build UNIT_DIR... [-o OUT_DIR] [--doc NAME] [--no-pdfa]\n"
     "                                          生成单位文件夹中的每份文档（决算公开 PDF 和附表 XLSX、\n"
     "                                          绩效自评报告 PDF），默认输出到 output/<单位文件夹名>/\n"
     "  juesuan check UNIT_DIR... [--doc NAME]  只读取并检查数据，不写文件\n"
@@ -39,6 +39,7 @@ static const char USAGE[] =
     "\n"
     "UNIT_DIR 是一个单位的文件夹：unit.yaml，加 tables/ 下各附表的 CSV（决算公开）\n"
     "和/或 performance/department.yaml（部门整体支出绩效自评报告）等。\n"
+    "--no-pdfa 生成的 PDF 不按 PDF/A-2b（不嵌入 sRGB 色彩配置文件；默认按 PDF/A-2b）。\n"
     "--doc NAME 只处理一种文档：disclosure（决算公开）、department（部门整体支出绩效自评报告）、project_reports（项目支出绩效自评报告）。\n"
     "退出码：0 成功，1 输入有误，2 用法有误，3 内部错误，4 环境错误（磁盘空间不足、没有写入权限等）。\n";
 
@@ -331,6 +332,7 @@ static int build_unit(project *p, const char *dir, const char *only, const char 
             meta.author = b.u.name;
             meta.subject = dm->subject;
             meta.year = b.u.pub_year, meta.month = b.u.pub_month, meta.day = b.u.pub_day;
+            meta.no_pdfa = p->no_pdfa;
             rc = pdf_write(&dm->blocks, p->layout, &meta, tmp, d);
         }
     }
@@ -374,6 +376,7 @@ static int finish(diag_list *d, int rc)
 static int cmd_build(int argc, char **argv)
 {
     const char *out = "output", *only = NULL;
+    bool no_pdfa = false;
     char **units = xcalloc((size_t)argc + 1, sizeof *units);
     size_t n = 0;
     for (int i = 0; i < argc; i++) {
@@ -382,6 +385,8 @@ static int cmd_build(int argc, char **argv)
                 free(units);
                 return EXIT_USAGE;
             }
+        } else if (strcmp(argv[i], "--no-pdfa") == 0) {
+            no_pdfa = true;
         } else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "juesuan: 错误: -o 后面应给出输出目录\n");
@@ -405,6 +410,7 @@ static int cmd_build(int argc, char **argv)
     diag_list d = {0};
     project p;
     project_open(&p, true);
+    p.no_pdfa = no_pdfa;
     int rc = EXIT_OK;
     /* every unit is tried: one unit's bad input does not stop the others */
     for (size_t i = 0; i < n; i++) {

@@ -110,7 +110,7 @@ int diff_report(diff_side *s, const diff_result *r, const char *dir, int year, i
         free(pdf_name);
         free(md_name);
         if (!tmp_md) rc = EXIT_ENVIRONMENT;
-        pdf_meta meta = {docs[0].file_name, s->b.u.name, docs[0].subject, year, month, day};
+        pdf_meta meta = {docs[0].file_name, s->b.u.name, docs[0].subject, year, month, day, NULL, s->p.no_pdfa};
         if (rc == EXIT_OK) rc = pdf_write(&docs[0].blocks, s->p.layout, &meta, tmp_pdf, d);
         if (rc == EXIT_OK) {
             FILE *f = fopen(tmp_md, "wb");

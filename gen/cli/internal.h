@@ -103,6 +103,7 @@ typedef struct project {
     bool specs_loaded;
     facts_options options;
     layout_config *layout;
+    bool no_pdfa; /* build --no-pdfa: PDFs not PDF/A-2b */
     /* partial templates, loaded on first use */
     char **partial_names, **partial_texts;
     size_t n_partials;

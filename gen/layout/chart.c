@@ -132,6 +132,7 @@ static layout_shape *shape_add(layout_page *page, layout_shape_kind kind)
     memset(s, 0, sizeof *s);
     s->kind = kind;
     s->fill = s->stroke = LAYOUT_NO_COLOUR;
+    s->elem = page->mark;
     return s;
 }
 
@@ -431,6 +432,24 @@ void chart_emit(layout_page *page, const layout_config *cfg, const chart_data *c
         emit_bar(page, cfg, c, left, inner_top, width, inner_bottom);
     else
         emit_pie(page, cfg, c, left, inner_top, width, inner_bottom);
+}
+
+char *chart_alt(const chart_data *c)
+{
+    buf b = {0};
+    buf_puts(&b, c->caption ? c->caption : "");
+    if (pie_empty(c)) {
+        if (c->empty_text) buf_printf(&b, "。%s", c->empty_text);
+        return buf_detach(&b);
+    }
+    buf_printf(&b, "（单位：%s）：", c->unit ? c->unit : "");
+    for (size_t i = 0; i < c->n_items; i++) {
+        const chart_item *it = &c->items[i];
+        buf_printf(&b, "%s%s %s", i ? "；" : "", it->label ? it->label : "", it->value_text ? it->value_text : "");
+        if (it->share_text) buf_printf(&b, "（%s%%）", it->share_text);
+    }
+    buf_puts(&b, "。");
+    return buf_detach(&b);
 }
 
 char *chart_text(const layout_config *cfg, const chart_data *c, font_face face)

@@ -104,6 +104,7 @@ static void place_heading(flow *f, const item *items, size_t count, size_t i)
         flow_break(f);
         sb = 0;
     }
+    result_mark_new(f->out, layout_heading_role(it->b->level));
     if (it->p.lines.count == 0) { /* no text: still a destination */
         flow_ensure(f);
         result_add_heading(f->out, it->b, (size_t)(it->b - f->d->blocks), f->page,
@@ -118,6 +119,7 @@ static void place_heading(flow *f, const item *items, size_t count, size_t i)
         sb = 0;
     }
     if (f->open) f->y += it->space_after;
+    result_mark(f->out, 0);
 }
 
 static void place_paragraph(flow *f, const item *it)
@@ -125,6 +127,7 @@ static void place_paragraph(flow *f, const item *it)
     double cap = f->cfg->text_h;
     size_t n = it->p.lines.count, placed = 0;
     double sb = f->open && !f->empty ? it->space_before : 0;
+    if (n > 0) result_mark_new(f->out, ROLE_P);
     while (placed < n) {
         flow_ensure(f);
         size_t rem = n - placed;
@@ -153,6 +156,7 @@ static void place_paragraph(flow *f, const item *it)
         if (placed < n) flow_break(f);
     }
     if (f->open && n > 0) f->y += it->space_after;
+    result_mark(f->out, 0);
 }
 
 /* A chart is never split: at a page's foot it shrinks (to whole body
@@ -170,8 +174,13 @@ static void place_chart(flow *f, const item *it)
     }
     flow_ensure(f);
     result_add_place(f->out, (size_t)(it->b - f->d->blocks), f->page, 0, 0, -1);
+    if (it->b->chart) {
+        int e = result_mark_new(f->out, ROLE_FIGURE);
+        f->out->elems[e - 1].alt = chart_alt(it->b->chart);
+    }
     chart_emit(&f->out->pages[f->page], cfg, it->b->chart, cfg->margin_left,
                cfg->page_h - cfg->margin_top - f->y, cfg->text_w, h);
+    result_mark(f->out, 0);
     f->y += h;
     f->empty = false;
 }

@@ -318,6 +318,10 @@ double chart_min_height(const layout_config *cfg, const chart_data *c);
 void chart_emit(layout_page *page, const layout_config *cfg, const chart_data *c, double left,
                 double top, double width, double height);
 
+/** What chart `c` shows, in words: its caption, unit and each item with
+ *  its amount (and share), for the PDF's alternative text (malloc'd). */
+char *chart_alt(const chart_data *c);
+
 /** All the text chart `c` sets in `face`, for the glyph check (malloc'd;
  *  NULL when none). */
 char *chart_text(const layout_config *cfg, const chart_data *c, font_face face);
@@ -333,6 +337,24 @@ layout_page *result_add_page(layout_result *r);
 void page_add_span(layout_page *page, font_face face, double size, double x,
                    double y, double char_space, const char *text, size_t start,
                    size_t end);
+
+/** Add a structure element (layout_elem) under `parent` (0: the
+ *  document); returns its number (1-based). */
+int result_elem(layout_result *r, layout_role role, int parent);
+
+/** Make `elem` the current element: what spans and shapes added to the
+ *  last page (and to pages added after it) belong to; 0: artifacts. */
+void result_mark(layout_result *r, int elem);
+
+/** result_elem under the document, then result_mark it; returns it. */
+int result_mark_new(layout_result *r, layout_role role);
+
+/** The role of a heading of `level` (ROLE_H1 … ROLE_H4). */
+layout_role layout_heading_role(int level);
+
+/** Record a 目录 link (layout_link). */
+void result_add_link(layout_result *r, size_t page, double x0, double y0, double x1, double y1,
+                     size_t target, int elem);
 
 /** Append a ruled line to `page`. */
 void page_add_rule(layout_page *page, double x0, double y0, double x1, double y1, double width);

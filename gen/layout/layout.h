@@ -171,6 +171,45 @@ double layout_text_width(const layout_config *cfg, const layout_text_style *st,
  * A laid-out document
  * ---------------------------------------------------------------------- */
 
+/** The role of a structure element: what a run of text or a shape is part
+ *  of, for the PDF's structure tree (tagged PDF, ISO 32000-1 14.8.4). The
+ *  layout knows what it sets: a heading of a level, a paragraph, a table
+ *  cell (header or not), a chart, an entry of the 目录. */
+typedef enum layout_role {
+    ROLE_P = 1,  /* a paragraph, a cover line, a table's title line or note */
+    ROLE_H1,     /* headings of level 1 (parts) … 4 */
+    ROLE_H2,
+    ROLE_H3,
+    ROLE_H4,
+    ROLE_TABLE,  /* an appendix table: its rows */
+    ROLE_TR,     /* a row: its cells */
+    ROLE_TH,     /* a header cell */
+    ROLE_TD,     /* a body cell */
+    ROLE_FIGURE, /* a chart: its shapes, labels and caption; alt = what it shows */
+    ROLE_TOC,    /* the 目录: its entries */
+    ROLE_TOCI,   /* one 目录 entry: its link */
+    ROLE_LINK    /* the text of a 目录 entry, leaders and page number (layout_link) */
+} layout_role;
+
+/** A structure element. Elements are listed in reading order, a parent
+ *  before its children; the text and shapes that belong to one carry its
+ *  number (layout_span.elem). */
+typedef struct layout_elem {
+    layout_role role;
+    int parent;             /* the parent element's number; 0: the document */
+    char *alt;              /* FIGURE: the alternative text (owned); else NULL */
+    int row_span, col_span; /* TH, TD: the rows and columns the cell spans */
+} layout_elem;
+
+/** A link of the 目录: the rectangle of an entry on its page, and the
+ *  heading it leads to (its layout_heading has the page and position). */
+typedef struct layout_link {
+    size_t page;            /* index into pages */
+    double x0, y0, x1, y1;  /* the entry's rectangle */
+    size_t block;           /* the heading's block index */
+    int elem;               /* its ROLE_LINK element */
+} layout_link;
+
 /** A run of text on one baseline, drawn with one font, size and character
  *  spacing (PDF Tc: added after every character). */
 typedef struct layout_span {
@@ -179,6 +218,10 @@ typedef struct layout_span {
     double x, y;       /* start of the baseline */
     double char_space; /* pt added after each character */
     char *text;        /* UTF-8, owned */
+    int elem;          /* the structure element it belongs to (1-based
+                          index into layout_result.elems); 0: an artifact
+                          (page number, a repeated table header, a
+                          cell's text again after a page break) */
 } layout_span;
 
 /** A ruled line (a table border), stroked `width` pt wide. */
@@ -203,6 +246,7 @@ typedef struct layout_shape {
     double x, y, w, h, r, a0, a1;
     uint32_t fill, stroke;
     double line_width; /* pt, for the stroke */
+    int elem;          /* its structure element (a FIGURE), as layout_span.elem */
 } layout_shape;
 
 typedef struct layout_page {
@@ -216,6 +260,8 @@ typedef struct layout_page {
     int number; /* printed page number; 0 = none (cover, 目录) */
     bool cover; /* the cover page */
     bool toc;   /* a 目录 page */
+    int mark;   /* while laying out: the element spans and shapes added
+                   now belong to (layout_span.elem) */
 } layout_page;
 
 /** A heading as placed (for the outline and the 目录). */
@@ -249,6 +295,13 @@ typedef struct layout_result {
     layout_heading *headings;
     size_t n_headings, heading_cap;
     int outline_levels; /* headings of level 1..outline_levels go in the outline */
+    layout_elem *elems; /* the structure elements, in reading order; the
+                           ruled lines of tables are artifacts */
+    size_t n_elems, elem_cap;
+    int mark;           /* while laying out: the current element (new
+                           pages start with it) */
+    layout_link *links; /* the 目录's entries, in order */
+    size_t n_links, link_cap;
     layout_place *places; /* in the order they were set */
     size_t n_places, places_cap;
 } layout_result;

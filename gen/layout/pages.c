@@ -13,12 +13,13 @@
 #define EPS 0.01
 
 /* Set one centred cover line group: lines of `text` from slot top `*top`. */
-static void cover_lines(layout_page *page, const layout_config *cfg,
+static void cover_lines(layout_result *out, layout_page *page, const layout_config *cfg,
                         const layout_block_style *bs, const char *text, double *top)
 {
     layout_text_style st = {bs->face, bs->size, 0, 0, LAYOUT_CENTER};
     para_set p = {0};
     para_break(&p, cfg, &st, text, cfg->text_w);
+    if (p.lines.count) result_mark_new(out, ROLE_P);
     for (size_t li = 0; li < p.lines.count; li++) {
         double base = layout_baseline(cfg, bs->face, bs->size, *top, bs->pitch);
         line_emit(page, cfg, &st, text, &p, li, cfg->margin_left, base);
@@ -47,13 +48,13 @@ void pages_cover(const block *b, const layout_config *cfg, layout_result *out)
     bool any_title = false;
     for (size_t i = 0; i < b->n_lines; i++) {
         if (b->lines[i].kind != COVER_TITLE) continue;
-        cover_lines(page, cfg, &cfg->cover_title, b->lines[i].text, &top);
+        cover_lines(out, page, cfg, &cfg->cover_title, b->lines[i].text, &top);
         any_title = true;
     }
     if (any_title) top -= cfg->cover_sub_gap;
     for (size_t i = 0; i < b->n_lines; i++)
         if (b->lines[i].kind == COVER_SUB)
-            cover_lines(page, cfg, &cfg->cover_sub, b->lines[i].text, &top);
+            cover_lines(out, page, cfg, &cfg->cover_sub, b->lines[i].text, &top);
     /* Date lines: the last one ends cover_date_bottom above the page foot. */
     size_t n_date = 0;
     for (size_t i = 0; i < b->n_lines; i++)
@@ -62,7 +63,8 @@ void pages_cover(const block *b, const layout_config *cfg, layout_result *out)
     double dtop = cfg->cover_date_bottom + (double)n_date * cfg->cover_date.pitch;
     for (size_t i = 0; i < b->n_lines; i++)
         if (b->lines[i].kind == COVER_DATE)
-            cover_lines(page, cfg, &cfg->cover_date, b->lines[i].text, &dtop);
+            cover_lines(out, page, cfg, &cfg->cover_date, b->lines[i].text, &dtop);
+    result_mark(out, 0);
 }
 
 /* ---- 目录 ---- */
@@ -72,6 +74,7 @@ typedef struct toc_state {
     layout_result *out;
     size_t page;
     double y; /* used height from the text block top */
+    int elem; /* the TOC structure element */
 } toc_state;
 
 static void toc_new_page(toc_state *t)
@@ -89,6 +92,7 @@ static void toc_title(toc_state *t)
     layout_text_style st = {th->face, th->size, 0, 0, LAYOUT_CENTER};
     para_set p = {0};
     para_break(&p, cfg, &st, cfg->toc_title, cfg->text_w);
+    result_mark_new(t->out, ROLE_P);
     for (size_t li = 0; li < p.lines.count; li++) {
         double top = cfg->page_h - cfg->margin_top - t->y;
         double base = layout_baseline(cfg, th->face, th->size, top, th->pitch);
@@ -102,7 +106,7 @@ static void toc_title(toc_state *t)
 
 /* One entry: the heading text (wrapped, hanging indent), dot leaders, the
  * page number flush right. */
-static void toc_entry(toc_state *t, const block *h, int number)
+static void toc_entry(toc_state *t, const block *h, size_t index, int number)
 {
     const layout_config *cfg = t->cfg;
     const layout_toc_entry_style *es = &cfg->toc_entry[h->level - 1];
@@ -121,6 +125,9 @@ static void toc_entry(toc_state *t, const block *h, int number)
     para_break(&p, cfg, &st, h->text, measure);
     double pitch = cfg->toc_pitch;
     if (t->y > 0 && t->y + (double)p.lines.count * pitch > cfg->text_h + EPS) toc_new_page(t);
+    int item = result_elem(t->out, ROLE_TOCI, t->elem), link = result_elem(t->out, ROLE_LINK, item);
+    result_mark(t->out, link);
+    double top0 = cfg->page_h - cfg->margin_top - t->y;
     double base = 0;
     for (size_t li = 0; li < p.lines.count; li++) {
         double top = cfg->page_h - cfg->margin_top - t->y;
@@ -143,21 +150,24 @@ static void toc_entry(toc_state *t, const block *h, int number)
             buf_free(&dots);
         }
         page_add_span(page, es->face, es->size, right - nw, base, 0, num, 0, strlen(num));
+        result_add_link(t->out, t->page, left, cfg->page_h - cfg->margin_top - t->y, right, top0, index, link);
     }
+    result_mark(t->out, 0);
     para_free(&p);
 }
 
 void pages_toc(const doc *d, size_t toc_index, const layout_config *cfg,
                const toc_numbers *nums, layout_result *out)
 {
-    toc_state t = {cfg, out, 0, 0};
+    toc_state t = {cfg, out, 0, 0, 0};
     toc_new_page(&t);
     toc_title(&t);
+    t.elem = result_elem(out, ROLE_TOC, 0);
     for (size_t i = toc_index + 1; i < d->count; i++) {
         const block *b = &d->blocks[i];
         if (b->type != BLOCK_HEADING || b->level < 1 || b->level > cfg->toc_levels) continue;
         int number = nums && i < nums->count ? nums->page_number[i] : 0;
-        toc_entry(&t, b, number);
+        toc_entry(&t, b, i, number);
     }
 }
 
@@ -186,6 +196,7 @@ void pages_number(const layout_config *cfg, layout_result *out)
         double base = bottom - cfg->footer_below - cfg->footer_size * (f->ascent + f->descent) / 2;
         buf b = {0};
         buf_printf(&b, "%s%d%s", cfg->footer_prefix, p->number, cfg->footer_suffix);
+        p->mark = 0; /* the page number: an artifact */
         double w = layout_text_width(cfg, &st, b.data, 0, b.len);
         double x;
         if (cfg->footer_pos == FOOTER_OUTSIDE)

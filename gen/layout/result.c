@@ -12,6 +12,7 @@ layout_page *result_add_page(layout_result *r)
     }
     layout_page *p = &r->pages[r->n_pages++];
     memset(p, 0, sizeof *p);
+    p->mark = r->mark; /* an element that goes on over the page break */
     return p;
 }
 
@@ -30,6 +31,49 @@ void page_add_span(layout_page *page, font_face face, double size, double x, dou
     s->y = y;
     s->char_space = char_space;
     s->text = xstrndup(text + start, end - start);
+    s->elem = page->mark;
+}
+
+int result_elem(layout_result *r, layout_role role, int parent)
+{
+    if (r->n_elems == r->elem_cap) {
+        r->elem_cap = r->elem_cap ? r->elem_cap * 2 : 64;
+        r->elems = xrealloc(r->elems, r->elem_cap * sizeof *r->elems);
+    }
+    layout_elem *e = &r->elems[r->n_elems++];
+    memset(e, 0, sizeof *e);
+    e->role = role;
+    e->parent = parent;
+    e->row_span = e->col_span = 1;
+    return (int)r->n_elems;
+}
+
+void result_mark(layout_result *r, int elem)
+{
+    r->mark = elem;
+    if (r->n_pages) r->pages[r->n_pages - 1].mark = elem;
+}
+
+int result_mark_new(layout_result *r, layout_role role)
+{
+    int e = result_elem(r, role, 0);
+    result_mark(r, e);
+    return e;
+}
+
+layout_role layout_heading_role(int level)
+{
+    return level <= 1 ? ROLE_H1 : level == 2 ? ROLE_H2 : level == 3 ? ROLE_H3 : ROLE_H4;
+}
+
+void result_add_link(layout_result *r, size_t page, double x0, double y0, double x1, double y1,
+                     size_t target, int elem)
+{
+    if (r->n_links == r->link_cap) {
+        r->link_cap = r->link_cap ? r->link_cap * 2 : 32;
+        r->links = xrealloc(r->links, r->link_cap * sizeof *r->links);
+    }
+    r->links[r->n_links++] = (layout_link){page, x0, y0, x1, y1, target, elem};
 }
 
 void page_add_rule(layout_page *page, double x0, double y0, double x1, double y1, double width)
@@ -94,6 +138,9 @@ void layout_result_free(layout_result *r)
     free(r->pages);
     for (size_t i = 0; i < r->n_headings; i++) free(r->headings[i].text);
     free(r->headings);
+    for (size_t i = 0; i < r->n_elems; i++) free(r->elems[i].alt);
+    free(r->elems);
+    free(r->links);
     free(r->places);
     memset(r, 0, sizeof *r);
 }

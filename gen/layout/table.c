@@ -215,6 +215,9 @@ typedef struct table_state {
     table_geo geo;
     size_t page;
     double y; /* the top of the free space */
+    int *cell_elem;   /* each cell's structure element (TH, TD) */
+    size_t *order;    /* the cells by row (grid order within a row): reading order */
+    bool header_done; /* the header rows were set once: repeats are artifacts */
 } table_state;
 
 static layout_page *cur(table_state *s)
@@ -240,6 +243,7 @@ static void set_text(table_state *s, const layout_text_style *st, const char *te
 {
     para_set p = {0};
     para_break(&p, s->cfg, st, text, s->geo.frame.width);
+    result_mark_new(s->out, ROLE_P);
     for (size_t li = 0; li < p.lines.count; li++) {
         if (s->y - pitch < bottom(s) - EPS) new_page(s);
         double base = layout_baseline(s->cfg, st->face, st->size, s->y, pitch);
@@ -260,6 +264,7 @@ static void set_heading(table_state *s, const doc *d, size_t index)
     para_set p = {0};
     para_break(&p, cfg, &st, b->text ? b->text : "", s->geo.frame.width);
     result_add_heading(s->out, b, index, s->page, s->y);
+    result_mark_new(s->out, layout_heading_role(b->level));
     for (size_t li = 0; li < p.lines.count; li++) {
         double base = layout_baseline(cfg, hs->face, hs->size, s->y, hs->pitch);
         line_emit(cur(s), cfg, &st, b->text, &p, li, s->geo.frame.left, base);
@@ -288,6 +293,7 @@ static void set_preamble(table_state *s)
     layout_text_style left = {ts->line_face, ts->line_size, 0, 0, LAYOUT_LEFT};
     const char *org = g->org_line ? g->org_line : "", *unit_text = g->unit_line ? g->unit_line : "";
     double uw = layout_text_width(cfg, &left, unit_text, 0, strlen(unit_text));
+    result_mark_new(s->out, ROLE_P);
     page_add_span(cur(s), ts->line_face, ts->line_size, s->geo.frame.left, base, 0, org, 0, strlen(org));
     page_add_span(cur(s), ts->line_face, ts->line_size, s->geo.frame.left + s->geo.frame.width - uw, base, 0,
                   unit_text, 0, strlen(unit_text));
@@ -305,7 +311,8 @@ static void draw_rows(table_state *s, int r0, int r1, double top)
     const layout_config *cfg = s->cfg;
     double rule = cfg->table.rule;
     layout_page *page = cur(s);
-    for (size_t i = 0; i < g->n_cells; i++) {
+    for (size_t k = 0; k < g->n_cells; k++) {
+        size_t i = s->order ? s->order[k] : k;
         const grid_cell *c = &g->cells[i];
         if (c->row >= r1 || c->col < 0 || c->col + c->col_span > g->cols) continue;
         int start = c->row, end = c->row + c->row_span;
@@ -325,7 +332,10 @@ static void draw_rows(table_state *s, int r0, int r1, double top)
         page_add_rule(page, x0, y0, x0, y0 - hgt, rule);
         if (c->col + c->col_span == g->cols) page_add_rule(page, x1, y0, x1, y0 - hgt, rule);
         if (end == r1) page_add_rule(page, x0, y0 - hgt, x1, y0 - hgt, rule);
-        /* text, centred vertically */
+        /* text, centred vertically; the header rows again on a later page
+         * and a merged cell's text again are artifacts */
+        bool again = (c->row < g->header_rows && s->header_done) || c->row < r0;
+        page->mark = again || !s->cell_elem ? 0 : s->cell_elem[i];
         const cell_set *cs = &t->cells[i];
         size_t n = cs->p.lines.count;
         if (n == 0 || (double)n * cs->pitch > hgt + EPS) continue; /* a cut cell too short for its text */
@@ -336,6 +346,43 @@ static void draw_rows(table_state *s, int r0, int r1, double top)
             slot -= cs->pitch;
         }
     }
+}
+
+/* The structure elements of the table: Table, a TR per row in which a
+ * cell starts, a TH (header cells) or TD per cell in row order. */
+static void table_elems(table_state *s)
+{
+    const table_grid *g = s->geo.g;
+    int tab = result_elem(s->out, ROLE_TABLE, 0);
+    s->cell_elem = xcalloc(g->n_cells ? g->n_cells : 1, sizeof *s->cell_elem);
+    int rows = g->rows > 0 ? g->rows : 0;
+    size_t *first = xcalloc((size_t)rows + 1, sizeof *first), *order = xcalloc(g->n_cells + 1, sizeof *order);
+    size_t n_order = 0;
+    for (size_t i = 0; i < g->n_cells; i++) /* counting sort by row, grid order within a row */
+        if (g->cells[i].row >= 0 && g->cells[i].row < rows) first[g->cells[i].row + 1]++;
+    for (int r = 0; r < rows; r++) first[r + 1] += first[r];
+    size_t *fill = xcalloc((size_t)rows + 1, sizeof *fill);
+    for (size_t i = 0; i < g->n_cells; i++) {
+        int r = g->cells[i].row;
+        if (r >= 0 && r < rows) order[first[r] + fill[r]++] = i;
+    }
+    n_order = first[rows];
+    for (size_t i = 0; i < g->n_cells; i++) /* cells outside the rows (none): last, as before */
+        if (g->cells[i].row < 0 || g->cells[i].row >= rows) order[n_order++] = i;
+    for (int r = 0; r < rows; r++) {
+        if (first[r] == first[r + 1]) continue;
+        int tr = result_elem(s->out, ROLE_TR, tab);
+        for (size_t k = first[r]; k < first[r + 1]; k++) {
+            const grid_cell *c = &g->cells[order[k]];
+            int e = result_elem(s->out, c->header ? ROLE_TH : ROLE_TD, tr);
+            s->out->elems[e - 1].row_span = c->row_span;
+            s->out->elems[e - 1].col_span = c->col_span;
+            s->cell_elem[order[k]] = e;
+        }
+    }
+    free(first);
+    free(fill);
+    s->order = order;
 }
 
 static double rows_height(const table_geo *t, int r0, int r1)
@@ -349,12 +396,13 @@ void table_pages(const doc *d, size_t i, const layout_config *cfg, layout_result
 {
     const block *b = &d->blocks[i];
     if (!b->grid) return;
-    table_state s = {cfg, out, {0}, 0, 0};
+    table_state s = {cfg, out, {0}, 0, 0, NULL, NULL, false};
     geo_build(&s.geo, b->grid, cfg);
     const table_grid *g = b->grid;
     new_page(&s);
     if (i > 0 && table_takes_heading(d, i - 1)) set_heading(&s, d, i - 1);
     set_preamble(&s);
+    table_elems(&s);
     int hr = g->header_rows < g->rows ? g->header_rows : g->rows;
     double head = rows_height(&s.geo, 0, hr);
     /* the notes' height: they keep the last row company on its page */
@@ -382,6 +430,7 @@ void table_pages(const doc *d, size_t i, const layout_config *cfg, layout_result
             e = r + 1; /* a row taller than a page: set it anyway */
         }
         draw_rows(&s, 0, hr, s.y);
+        s.header_done = true;
         s.y -= head;
         draw_rows(&s, r, e, s.y);
         for (int k = r == hr ? 0 : r; k < e; k++) /* the header block where it is first set */
@@ -394,5 +443,8 @@ void table_pages(const doc *d, size_t i, const layout_config *cfg, layout_result
     /* notes under the table */
     s.y -= cfg->table.gap;
     for (size_t k = 0; k < g->n_notes; k++) set_text(&s, &note, g->notes[k], cfg->table.note_pitch);
+    result_mark(out, 0);
+    free(s.cell_elem);
+    free(s.order);
     geo_free(&s.geo);
 }

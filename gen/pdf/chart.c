@@ -41,11 +41,12 @@ static void path(HPDF_Page page, const layout_shape *s)
     }
 }
 
-void pdf_draw_shapes(HPDF_Page page, const layout_page *lp)
+void pdf_draw_shapes(HPDF_Page page, const layout_page *lp, size_t from, size_t to)
 {
-    if (lp->n_shapes == 0) return;
+    if (to > lp->n_shapes) to = lp->n_shapes;
+    if (from >= to) return;
     HPDF_Page_GSave(page);
-    for (size_t i = 0; i < lp->n_shapes; i++) {
+    for (size_t i = from; i < to; i++) {
         const layout_shape *s = &lp->shapes[i];
         bool fill = s->fill != LAYOUT_NO_COLOUR && s->kind != SHAPE_LINE;
         bool stroke = s->stroke != LAYOUT_NO_COLOUR && s->line_width > 0;

@@ -128,6 +128,7 @@ void pdf_content_rules(buf *out, const layout_page *lp)
         }
     }
     qsort(v, lp->n_rules, sizeof *v, cmp_seg);
+    pdf_tags_open(NULL, 0, 0, out); /* an artifact */
     buf_puts(out, "q\n2 J\n"); /* projecting caps: corners meet cleanly */
     for (size_t i = 0; i < lp->n_rules;) {
         long long w = v[i].w;
@@ -147,6 +148,7 @@ void pdf_content_rules(buf *out, const layout_page *lp)
         buf_puts(out, "S\n");
     }
     buf_puts(out, "Q\n");
+    pdf_tags_close(out);
     free(v);
 }
 
@@ -189,7 +191,7 @@ static void put_real(buf *b, float val)
 }
 
 int pdf_content_text(buf *out, HPDF_Page page, const layout_page *lp,
-                     pdf_font *const font[FACE_COUNT])
+                     pdf_font *const font[FACE_COUNT], pdf_tags *tags, size_t index)
 {
     if (lp->n_spans == 0) return 0;
     buf_puts(out, "BT\n");
@@ -199,6 +201,10 @@ int pdf_content_text(buf *out, HPDF_Page page, const layout_page *lp,
     for (size_t k = 0; k < lp->n_spans; k++) {
         const layout_span *s = &lp->spans[k];
         const pdf_font *f = font[s->face];
+        if (k == 0 || s->elem != lp->spans[k - 1].elem) { /* a run of one element: marked content */
+            if (k) pdf_tags_close(out);
+            pdf_tags_open(tags, index, s->elem, out);
+        }
         if (f != cur_font || s->size != cur_size) {
             const char *name = pdf_obj_page_font(page, f->dict);
             if (!name) return -1;
@@ -225,6 +231,7 @@ int pdf_content_text(buf *out, HPDF_Page page, const layout_page *lp,
         pdf_font_encode(f, s->text, out);
         buf_puts(out, " Tj\n");
     }
+    pdf_tags_close(out);
     buf_puts(out, "ET\n");
     return 0;
 }

@@ -1,8 +1,8 @@
 /* objects.c — PDF objects built through libharu's object layer (see
  * objects.h and design/LIBHARU.md): composite fonts with Identity maps,
- * streams juesuan deflates itself, page contents written whole. The only
- * file of the project that uses libharu internals (hpdf_objects.h,
- * hpdf_streams.h, hpdf_pages.h, hpdf_doc.h): keep it small.
+ * streams juesuan deflates itself, page contents written whole. With
+ * meta.c and tags.c, the files of the project that use libharu internals
+ * (hpdf_objects.h, hpdf_streams.h, hpdf_pages.h, hpdf_doc.h): keep them small.
  *
  * libharu 2.3.0 deflates every stream at zlib's default level and has no
  * setting for it; a stream handed over already deflated gets the filter
@@ -74,6 +74,11 @@ static HPDF_Dict new_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_defl
 {
     HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     return d && put_deflated(d, data, len, z) == 0 ? d : NULL;
+}
+
+HPDF_Dict pdf_obj_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_deflater *z)
+{
+    return new_stream(pdf, data, len, z);
 }
 
 static HPDF_Dict new_indirect_dict(HPDF_Doc pdf)
@@ -174,6 +179,11 @@ HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z)
     st |= HPDF_Dict_Add(font, "DescendantFonts", desc);
     st |= HPDF_Dict_Add(font, "ToUnicode", cmap);
     return st == HPDF_OK ? font : NULL;
+}
+
+void pdf_obj_annot_print(HPDF_Annotation a)
+{
+    HPDF_Dict_AddNumber(a, "F", 4);
 }
 
 const char *pdf_obj_page_font(HPDF_Page page, HPDF_Dict font)

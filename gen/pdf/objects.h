@@ -2,8 +2,9 @@
  * through libharu's object layer (hpdf_objects.h) instead of libharu's
  * font and text machinery: composite fonts with Identity maps over the
  * glyph IDs of an embedded TrueType program, streams compressed at a
- * chosen deflate level, raw page contents. objects.c is the only file of
- * the project that touches libharu internals (see design/LIBHARU.md). */
+ * chosen deflate level, raw page contents. objects.c, meta.c (metadata)
+ * and tags.c (the structure tree) are the files of the project that touch
+ * libharu internals (see design/LIBHARU.md). */
 #ifndef JUESUAN_PDF_OBJECTS_H
 #define JUESUAN_PDF_OBJECTS_H
 
@@ -38,11 +39,18 @@ typedef struct pdf_font_desc {
     int32_t bbox[4], ascent, descent, cap_height, x_height, flags;
 } pdf_font_desc;
 
+/** A new indirect stream object holding `data` deflated by `z`; NULL on
+ *  failure. */
+HPDF_Dict pdf_obj_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_deflater *z);
+
 /** Add the font objects of `d` to `pdf` (Type0 font, CIDFontType2, font
  *  descriptor, FontFile2, ToUnicode and, when not Identity, CIDToGIDMap),
  *  the streams deflated by `z`. Returns the Type0 font dictionary, to be
  *  named in page resources, or NULL. */
 HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z);
+
+/** Set annotation `a`'s flags to Print (/F 4), as PDF/A wants. */
+void pdf_obj_annot_print(HPDF_Annotation a);
 
 /** The resource name ("F1", "F2" …) of `font` on `page`, adding it to the
  *  page's /Font resources the first time; NULL on failure. */

@@ -1,16 +1,19 @@
 /* pdf.c — draw a laid-out document with libharu: the fonts (font.c:
  * subset, embedded with Identity maps and a ToUnicode CMap), each page's
  * content stream (content.c: text and ruled lines; chart.c: chart shapes
- * through libharu's drawing functions), the outline, the document
- * information. Streams are deflated at PDF_DEFLATE_LEVEL. Deterministic:
- * no current time, no /ID (libharu writes one only for encrypted files),
- * font subset tags HPDFAA, HPDFAB … in face order. */
+ * through libharu's drawing functions), marked as the structure tree says
+ * (tags.c), the outline, the 目录 links, the metadata (meta.c). Streams
+ * are deflated at PDF_DEFLATE_LEVEL. Deterministic: no current time, the
+ * /ID is the MD5 of the content, font subset tags HPDFAA, HPDFAB … in face
+ * order. */
 #include "pdf.h"
 
 #include "chart.h"
 #include "content.h"
 #include "font.h"
+#include "meta.h"
 #include "objects.h"
+#include "tags.h"
 
 #include <errno.h>
 #include <hpdf.h>
@@ -87,20 +90,57 @@ static void free_fonts(pdf_fonts *pf)
     for (int f = 0; f < FACE_COUNT; f++) pdf_font_free(&pf->store[f]);
 }
 
-/* The content stream of one page: ruled lines, chart shapes, text. */
-static int draw_page(HPDF_Page page, const layout_page *lp, pdf_fonts *pf, pdf_deflater *z)
+/* The content stream of one page: ruled lines (an artifact), chart shapes
+ * (each chart's a marked-content sequence of its Figure), text; added to
+ * the digest of the trailer /ID. */
+static int draw_page(HPDF_Page page, const layout_page *lp, size_t index, pdf_fonts *pf, pdf_tags *tags,
+                     pdf_digest *dg, pdf_deflater *z)
 {
     buf c = {0};
     pdf_content_rules(&c, lp);
     int rc = 0;
-    if (lp->n_shapes) {
-        pdf_draw_shapes(page, lp); /* through libharu (chart.c) */
+    for (size_t i = 0; i < lp->n_shapes && rc == 0;) {
+        size_t j = i;
+        while (j < lp->n_shapes && lp->shapes[j].elem == lp->shapes[i].elem) j++;
+        pdf_tags_open(tags, index, lp->shapes[i].elem, &c);
+        pdf_draw_shapes(page, lp, i, j); /* through libharu (chart.c) */
         rc = pdf_obj_page_take(page, &c);
+        pdf_tags_close(&c);
+        i = j;
     }
-    if (rc == 0) rc = pdf_content_text(&c, page, lp, pf->font);
+    if (rc == 0) rc = pdf_content_text(&c, page, lp, pf->font, tags, index);
+    if (rc == 0) pdf_digest_add(dg, c.data ? c.data : "", c.len);
     if (rc == 0) rc = pdf_obj_page_set(page, c.data ? c.data : "", c.len, z);
     buf_free(&c);
     return rc;
+}
+
+/* The heading of block `block`, or NULL. */
+static const layout_heading *heading_of(const layout_result *r, size_t index)
+{
+    for (size_t i = 0; i < r->n_headings; i++)
+        if (r->headings[i].block == index) return &r->headings[i];
+    return NULL;
+}
+
+/* Each 目录 entry: a link to its heading's page, at the heading (an
+ * invisible border; printed, as PDF/A wants annotations). */
+static void add_links(const layout_result *r, HPDF_Page *pages, pdf_tags *tags)
+{
+    for (size_t i = 0; i < r->n_links; i++) {
+        const layout_link *l = &r->links[i];
+        const layout_heading *h = heading_of(r, l->block);
+        if (!h || l->page >= r->n_pages || h->page >= r->n_pages) continue;
+        HPDF_Destination dst = HPDF_Page_CreateDestination(pages[h->page]);
+        if (!dst) continue;
+        HPDF_Destination_SetFitH(dst, (HPDF_REAL)h->top);
+        HPDF_Rect rect = {(HPDF_REAL)l->x0, (HPDF_REAL)l->y0, (HPDF_REAL)l->x1, (HPDF_REAL)l->y1};
+        HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages[l->page], rect, dst);
+        if (!a) continue;
+        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+        pdf_obj_annot_print(a);
+        pdf_tags_annot(tags, l->page, l->elem, a);
+    }
 }
 
 /* Bookmarks for headings of levels 1..outline_levels, nested by level. */
@@ -108,7 +148,6 @@ static void add_outline(HPDF_Doc pdf, const layout_result *r, HPDF_Page *pages)
 {
     HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
     HPDF_Outline last[5] = {NULL};
-    bool any = false;
     for (size_t i = 0; i < r->n_headings; i++) {
         const layout_heading *h = &r->headings[i];
         if (h->level < 1 || h->level > r->outline_levels || h->level > 4) continue;
@@ -124,25 +163,6 @@ static void add_outline(HPDF_Doc pdf, const layout_result *r, HPDF_Page *pages)
         HPDF_Outline_SetOpened(o, h->level == 1 ? HPDF_TRUE : HPDF_FALSE);
         last[h->level] = o;
         for (int l = h->level + 1; l < 5; l++) last[l] = NULL;
-        any = true;
-    }
-    if (any) HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-}
-
-static void add_info(HPDF_Doc pdf, const pdf_meta *meta)
-{
-    HPDF_SetCurrentEncoder(pdf, "UTF-8"); /* info strings as UTF-16BE */
-    if (meta && meta->title) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, meta->title);
-    if (meta && meta->author) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, meta->author);
-    if (meta && meta->subject) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, meta->subject);
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "juesuan");
-    if (meta && meta->year > 0) {
-        HPDF_Date date = {0};
-        date.year = meta->year;
-        date.month = meta->month >= 1 && meta->month <= 12 ? meta->month : 1;
-        date.day = meta->day >= 1 && meta->day <= 31 ? meta->day : 1;
-        date.ind = ' ';
-        HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
     }
 }
 
@@ -204,18 +224,31 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
         return rc;
     }
     HPDF_Page *pages = xcalloc(r->n_pages ? r->n_pages : 1, sizeof *pages);
+    pdf_tags *tags = pdf_tags_new(r);
+    pdf_digest *dg = pdf_digest_new();
     for (size_t i = 0; i < r->n_pages && !err.code; i++) {
         pages[i] = HPDF_AddPage(pdf);
         if (!pages[i]) break;
         bool land = r->pages[i].landscape; /* a landscape table page */
         HPDF_Page_SetWidth(pages[i], (HPDF_REAL)(land ? r->page_height : r->page_width));
         HPDF_Page_SetHeight(pages[i], (HPDF_REAL)(land ? r->page_width : r->page_height));
-        if (draw_page(pages[i], &r->pages[i], &pf, z) != 0 && !err.code) err.code = HPDF_INVALID_OBJECT;
+        if (draw_page(pages[i], &r->pages[i], i, &pf, tags, dg, z) != 0 && !err.code)
+            err.code = HPDF_INVALID_OBJECT;
     }
     if (!err.code) add_outline(pdf, r, pages);
-    if (!err.code) add_info(pdf, meta);
+    if (!err.code) add_links(r, pages, tags);
+    if (!err.code && pdf_tags_write(tags, pdf, pages) != 0) err.code = HPDF_INVALID_OBJECT;
+    int meta_rc = err.code ? 0 : pdf_meta_write(pdf, r, meta, dg, z, diags);
+    pdf_tags_free(tags);
+    pdf_digest_free(dg);
     free(pages);
     pdf_deflater_free(z);
+    if (meta_rc == ENV_FAILURE) { /* the ICC profile: told in the diagnostic */
+        free_fonts(&pf);
+        HPDF_Free(pdf);
+        return meta_rc;
+    }
+    if (meta_rc != 0 && !err.code) err.code = HPDF_INVALID_OBJECT;
     /* the bytes are made in memory and written here, so a full disk or a
      * missing permission is told as such (libharu's file writer reports
      * them as a zlib or I/O error code) */

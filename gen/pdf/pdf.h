@@ -6,16 +6,24 @@
  * glyphs used and embedded as a composite font whose CIDs are its glyph
  * IDs, with a ToUnicode map so text copies and searches correctly; page
  * numbers "— N —", an outline mirroring the headings (levels
- * 1..outline_levels of the style), and document metadata. libharu writes
- * the file; juesuan builds the fonts and the content streams through its
- * object layer. Output is byte-identical for the same input, whatever the
- * compiler or -O level: no current time, no /ID, subset tags HPDFAA+,
- * HPDFAB+ … in face order.
+ * 1..outline_levels of the style), and document metadata. The file is
+ * PDF/A-2b (XMP metadata agreeing with the Info dictionary, an sRGB
+ * OutputIntent, a trailer /ID from the content's MD5, PDF 1.7) unless
+ * meta->no_pdfa, tagged (a structure tree from the layout's elements:
+ * headings, paragraphs, tables, figures, the 目录; artifacts), with a link
+ * on every 目录 entry and page labels equal to the printed folios. libharu
+ * writes the file; juesuan builds the fonts, the content streams, the
+ * metadata and the structure tree through its object layer. Output is
+ * byte-identical for the same input, whatever the compiler or -O level:
+ * no current time, subset tags HPDFAA+, HPDFAB+ … in face order.
  *
- * Files: pdf.c (fonts, pages, outline, metadata), font.c (code points,
- * hb-subset, widths, ToUnicode), content.c (text and ruled lines), chart.c
- * (chart shapes through libharu), objects.c (the one file that touches
- * libharu internals: font objects, deflated streams, page contents).
+ * Files: pdf.c (fonts, pages, outline, links), font.c (code points,
+ * hb-subset, widths, ToUnicode), content.c (text and ruled lines, marked
+ * content), chart.c (chart shapes through libharu), meta.c (Info, XMP,
+ * OutputIntent, /ID, viewer preferences, page labels), tags.c (the
+ * structure tree), objects.c (font objects, deflated streams, page
+ * contents). objects.c, meta.c and tags.c are the files that touch libharu
+ * internals (hpdf_objects.h and friends; see design/LIBHARU.md).
  */
 #ifndef JUESUAN_PDF_H
 #define JUESUAN_PDF_H
@@ -28,6 +36,10 @@ typedef struct pdf_meta {
     const char *author;   /* the unit's name */
     const char *subject;  /* e.g. "2024年度单位决算公开" */
     int year, month, day; /* creation date taken from the input (公开时间); 0 = none */
+    const char *keywords; /* NULL: "<subject>, <author>" */
+    bool no_pdfa;         /* not PDF/A-2b: no OutputIntent, no pdfaid (the
+                             ICC profile is then not needed); tagging, XMP,
+                             /ID, links and page labels stay */
 } pdf_meta;
 
 /** Write `d` as a PDF to `path` (the caller renames it into place).

@@ -140,6 +140,16 @@ cmp -s "$pdf" "$w/rep2/$(basename "$pdf")" && cmp -s "$md" "$w/rep2/$(basename "
 "$bin" diff "$old" "$new" --report "$w/rep3" >/dev/null 2>&1
 pdftotext "$w/rep3/$(basename "$pdf")" - 2>/dev/null | flat | grep -qF "2025年9月18日" && ok "without --date the notice is dated unit.published" || no "without --date the notice is dated unit.published"
 
+# a profile rewords the notice (templates/correction/ through profile_find)
+pn=$w/pnew; cp -r "$new" "$pn"; mkdir -p "$pn/profile/correction"
+for f in notice.mustache notice.md.mustache; do
+  sed 's/特此更正。/特此更正（本地措辞）。/' "templates/correction/$f" >"$pn/profile/correction/$f"
+done
+sed -i '1i profile: ./profile' "$pn/unit.yaml"
+"$bin" diff "$old" "$pn" --report "$w/profrep" --date 2025-10-09 >/dev/null 2>"$w/err"
+pdftotext "$w/profrep/$(basename "$pdf")" - 2>/dev/null | grep -qF "特此更正（本地措辞）。" && grep -qF "特此更正（本地措辞）。" "$w/profrep/$(basename "$md")" \
+  && ok "a profile rewords the notice (PDF and Markdown)" || no "a profile rewords the notice (PDF and Markdown)" "$w/err"
+
 # ---- nothing changed; below precision; a reason; bad input; usage ------------------
 "$bin" diff "$old" "$old" >"$w/same" 2>"$w/err"; rc=$?
 [ $rc = 0 ] && ok "identical folders: exit 0" || no "identical folders: exit 0 (got $rc)" "$w/err"

@@ -413,6 +413,8 @@ static void test_layout_long_table(void **state)
     if (rc != 0) diag_print(&dl, stderr);
     assert_int_equal(rc, 0);
     /* page 1: the paragraph; then the table's pages (landscape); then the text again */
+    assert_true(r.pages[0].n_spans > 0 && r.pages[0].spans[0].elem > 0);
+    assert_int_equal(r.elems[r.pages[0].spans[0].elem - 1].role, ROLE_P);
     assert_true(r.n_pages >= 4);
     assert_false(r.pages[0].landscape);
     assert_false(r.pages[r.n_pages - 1].landscape);
@@ -425,9 +427,25 @@ static void test_layout_long_table(void **state)
         bool head = false, footer = false;
         for (size_t k = 0; k < pg->n_spans; k++) {
             const layout_span *s = &pg->spans[k];
-            if (strcmp(s->text, "科目编码") == 0) head = true;
-            if (strstr(s->text, "1,234,567.89")) rows_seen++;
-            if (strstr(s->text, "—")) footer = true;
+            const layout_elem *e = s->elem > 0 ? &r.elems[s->elem - 1] : NULL;
+            if (strcmp(s->text, "科目编码") == 0) {
+                head = true;
+                /* structure: a header cell on the first page, an artifact when repeated */
+                if (p == 1) assert_true(e && e->role == ROLE_TH);
+                else assert_null(e);
+            }
+            if (strstr(s->text, "1,234,567.89")) {
+                rows_seen++;
+                assert_true(e && e->role == ROLE_TD && e->parent > 0); /* TD in a TR in the Table */
+                const layout_elem *tr = &r.elems[e->parent - 1];
+                assert_int_equal(tr->role, ROLE_TR);
+                assert_int_equal(r.elems[tr->parent - 1].role, ROLE_TABLE);
+            }
+            if (strstr(s->text, "三、支出决算表")) assert_true(e && e->role == ROLE_H2);
+            if (strstr(s->text, "—")) {
+                footer = true;
+                assert_null(e); /* the page number: an artifact */
+            }
             assert_true(s->x >= 0 && s->x < r.page_height); /* inside the turned page */
             assert_true(s->y > 0 && s->y < r.page_width);
         }

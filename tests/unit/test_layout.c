@@ -580,6 +580,32 @@ static void test_page_breaks_and_numbers(void **state)
         if (strstr(t, "....")) found |= 4;
     }
     assert_int_equal(found, 7);
+    /* Structure: cover lines and headings; the 目录 a TOC of TOCI › Link
+     * entries, each a layout_link to its heading; footers are artifacts. */
+    assert_int_equal(r.elems[r.pages[0].spans[0].elem - 1].role, ROLE_P);
+    assert_int_equal(p2->spans[p2->n_spans - 1].elem, 0);
+    assert_int_equal(r.n_links, 3);
+    for (size_t i = 0; i < r.n_links; i++) {
+        const layout_link *l = &r.links[i];
+        assert_int_equal(l->page, 1);
+        assert_true(l->x0 < l->x1 && l->y0 < l->y1);
+        const layout_elem *link = &r.elems[l->elem - 1], *item = &r.elems[link->parent - 1];
+        assert_int_equal(link->role, ROLE_LINK);
+        assert_int_equal(item->role, ROLE_TOCI);
+        assert_int_equal(r.elems[item->parent - 1].role, ROLE_TOC);
+        assert_int_equal(d.blocks[l->block].type, BLOCK_HEADING);
+    }
+    assert_true(r.links[0].y0 > r.links[1].y1 - 0.01); /* one under the other */
+    int levels[3] = {0};
+    for (size_t k = 0; k < r.pages[2].n_spans; k++) {
+        int e = r.pages[2].spans[k].elem;
+        if (strstr(r.pages[2].spans[k].text, "第一部分")) levels[0] = r.elems[e - 1].role;
+        if (strstr(r.pages[2].spans[k].text, "主要职责")) levels[1] = r.elems[e - 1].role;
+        if (strncmp(r.pages[2].spans[k].text, "甲", 3) == 0) levels[2] = r.elems[e - 1].role;
+    }
+    assert_int_equal(levels[0], ROLE_H1);
+    assert_int_equal(levels[1], ROLE_H2);
+    assert_int_equal(levels[2], ROLE_P);
     layout_result_free(&r);
     doc_free(&d);
 }
@@ -883,6 +909,15 @@ static void test_chart_bar_pie_empty(void **state)
     /* the empty pie: its line and caption, no shape */
     assert_non_null(find_span(p, "2024年度本单位无“三公”经费财政拨款支出。"));
     assert_non_null(find_span(p, "图7："));
+    /* each chart a Figure whose alternative text gives its figures */
+    const layout_span *cap = find_span(p, "图2：收入决算结构");
+    assert_true(cap && cap->elem > 0);
+    const layout_elem *fig = &r.elems[cap->elem - 1];
+    assert_int_equal(fig->role, ROLE_FIGURE);
+    assert_non_null(strstr(fig->alt, "图2：收入决算结构"));
+    assert_non_null(strstr(fig->alt, "政府性基金预算财政拨款收入 159.06（4.80%）"));
+    assert_int_equal(find_span(p, "95.19%")->elem, cap->elem);
+    for (size_t k = 0; k < p->n_shapes; k++) assert_true(p->shapes[k].elem > 0);
     layout_result_free(&r);
     doc_free(&d);
 }

@@ -27,7 +27,7 @@ typedef struct fixture {
 } fixture;
 
 static const pdf_meta meta = {"测试单位（机关）2024年度单位决算", "测试单位（机关）",
-                              "2024年度单位决算公开", 2025, 9, 30};
+                              "2024年度单位决算公开", 2025, 9, 30, NULL, false};
 
 static int setup(void **state)
 {
@@ -146,18 +146,26 @@ static void test_pdf_write(void **state)
     size_t len;
     char *s = slurp(a, &len);
     assert_true(len > 1000);
-    assert_memory_equal(s, "%PDF-", 5);
+    assert_memory_equal(s, "%PDF-1.7\n%", 10); /* PDF/A-2b: 1.7 and a binary comment */
     assert_true(has_bytes(s + len - 16, 16, "%%EOF"));
     /* Outline: UTF-16BE titles, (一)不名服测试 among them; shown on opening. */
     assert_true(has_bytes(s, len, "/Outlines"));
     assert_true(has_bytes(s, len, "/UseOutlines"));
     assert_true(has_bytes(s, len, "/Title <FEFFFF084E00FF094E0D540D670D6D4B8BD5>"));
     assert_true(has_bytes(s, len, "/Title <FEFF7B2C4E0090E85206002053554F4D698251B5>"));
-    /* Document information from pdf_meta; no file ID, no current time. */
+    /* Document information from pdf_meta, at China time, and the same in
+     * XMP; a file ID from the content, no current time; PDF/A-2b. */
     assert_true(has_bytes(s, len, "/Creator <FEFF006A00750065007300750061006E>"));
-    assert_true(has_bytes(s, len, "/CreationDate (D:20250930000000)"));
-    assert_false(has_bytes(s, len, "/ID"));
-    assert_false(has_bytes(s, len, "/ModDate"));
+    assert_true(has_bytes(s, len, "/CreationDate (D:20250930000000+08'00')"));
+    assert_true(has_bytes(s, len, "/ModDate (D:20250930000000+08'00')"));
+    assert_true(has_bytes(s, len, "<xmp:CreateDate>2025-09-30T00:00:00+08:00</xmp:CreateDate>"));
+    assert_true(has_bytes(s, len, "<pdfaid:part>2</pdfaid:part>"));
+    assert_true(has_bytes(s, len, "/S /GTS_PDFA1"));
+    assert_true(has_bytes(s, len, "/ID ["));
+    /* Tagged: language, marked content, a structure tree. */
+    assert_true(has_bytes(s, len, "/Lang (zh-CN)"));
+    assert_true(has_bytes(s, len, "/StructTreeRoot"));
+    assert_true(has_bytes(s, len, "/DisplayDocTitle true"));
     /* Fonts embedded with a subset tag; the bold face keeps its name. */
     assert_true(has_bytes(s, len, "/BaseFont /HPDFAA+NotoSerifSC-Regular"));
     assert_true(has_bytes(s, len, "/FontFile2"));
