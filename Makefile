@@ -4,7 +4,8 @@
 #   make         build ./juesuan (warnings are errors; CC=clang works too)
 #   make run     deps + fonts + build + build every unit under input/ into output/
 #   make test    deps + fonts + build + every test, under ASan and UBSan
-#   make bench   time the example build against main before issue 14, a 10x unit, deflate levels
+#   make bench   time the example build against main before issue 14, a 10x unit, deflate levels,
+#                and batches of 100 and 1,000 generated units with -j 2 (make bench-batch: only those)
 #   make mustache-spec   run the mustache spec files against gen/template
 #   make fuzz    libFuzzer (clang) on each harness of tests/fuzz/ for FUZZ_SECONDS
 #   make valgrind   the example build under valgrind (release flags, no sanitizers; also in make test)
@@ -13,12 +14,13 @@ CC ?= cc
 # Where objects and test binaries go (several checkouts or people can build
 # side by side with BUILD=/some/dir).
 BUILD ?= build
-PKGS := freetype2 xlsxwriter libfyaml icu-uc harfbuzz-subset minizip expat zlib
+PKGS := freetype2 xlsxwriter libfyaml icu-uc harfbuzz-subset minizip expat zlib nettle
 DEB_PACKAGES := build-essential clang pkg-config libhpdf-dev libfreetype-dev \
   libxlsxwriter-dev libfyaml-dev libcmocka-dev poppler-utils qpdf mupdf-tools \
   python3 python3-openpyxl nodejs:node npm:npm ca-certificates \
   libclang-rt-14-dev valgrind libicu-dev libharfbuzz-dev unicode-data faketime \
-  libminizip-dev libexpat1-dev zlib1g-dev icc-profiles-free python3-pikepdf
+  libminizip-dev libexpat1-dev zlib1g-dev icc-profiles-free python3-pikepdf \
+  nettle-dev parallel
 VERSION := 0.1.0
 
 # pkg-config is asked when a recipe runs (recursive '='), so the first
@@ -52,7 +54,7 @@ FUZZ_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 FUZZ_HDRS := tests/fuzz/fuzz.h tests/fuzz/fuzz_util.h
 CORPUS_BINS := $(FUZZ_NAMES:%=$(BUILD)/san/tests/test_fuzz_%)
 
-.PHONY: all deps fonts run run-units test test-run mustache-spec bench clean \
+.PHONY: all deps fonts run run-units test test-run mustache-spec bench bench-batch clean \
   fuzz fuzz-build fuzz-run valgrind valgrind-run
 all: juesuan
 
@@ -170,6 +172,12 @@ bench: deps fonts
 	@$(MAKE) --no-print-directory juesuan
 	@$(MAKE) --no-print-directory $(BENCH_BASE_DIR)/juesuan || echo "make bench: cannot build $(BENCH_BASE): no ratio"
 	@BENCH_BASE_DIR=$(BENCH_BASE_DIR) BENCH_BIG=$(BUILD)/bench/leshan-x10 sh tests/tools/bench.sh
+	@BENCH_DIR=$(BUILD)/bench sh tests/tools/bench_batch.sh
+
+# Only the batch figures of make bench (100 and 1,000 generated units, -j 2).
+bench-batch: deps fonts
+	@$(MAKE) --no-print-directory juesuan
+	@BENCH_DIR=$(BUILD)/bench sh tests/tools/bench_batch.sh
 
 $(BENCH_BASE_DIR)/juesuan:
 	rm -rf $(BENCH_BASE_DIR) && mkdir -p $(BENCH_BASE_DIR)

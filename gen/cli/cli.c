@@ -5,6 +5,8 @@
 #include "../pdf/pdf.h"
 #include "../template/template.h"
 #include "../xlsx/xlsx.h"
+#include "batch.h"
+#include "manifest.h"
 #include "output.h"
 
 #include <errno.h>
@@ -20,11 +22,23 @@
 #define JUESUAN_VERSION "0.0.0"
 #endif
 
+/* The PDF/A OutputIntent's ICC profile gen/pdf reads (its meta.h, private
+ * to gen/pdf, has the same default and the same build-time override):
+ * recorded in the build manifest like the fonts. */
+#ifndef JUESUAN_ICC_PATH
+#define JUESUAN_ICC_PATH "/usr/share/color/icc/sRGB.icc"
+#endif
+
 static const char USAGE[] =
     "用法：\n"
-    "  juesuan build UNIT_DIR... [-o OUT_DIR] [--doc NAME] [--no-pdfa]\n"
+    "  juesuan build UNIT_DIR... [-o OUT_DIR] [--doc NAME] [--no-pdfa] [-j N] [--force]\n"
     "                                          生成单位文件夹中的每份文档（决算公开 PDF 和附表 XLSX、\n"
-    "                                          绩效自评报告 PDF），默认输出到 output/<单位文件夹名>/\n"
+    "                                          绩效自评报告 PDF），默认输出到 output/<单位文件夹名>/；\n"
+    "                                          UNIT_DIR 也可以是装着多个单位文件夹的文件夹：多个单位\n"
+    "                                          同时构建（-j N 个进程，默认为 CPU 核数），最后列出汇总表；\n"
+    "                                          输入、模板、字体、程序和输出都未变的单位跳过（--force 重新生成）\n"
+    "  juesuan manifest merge OUT_DIR... [-o FILE]\n"
+    "                                          合并各输出文件夹中的构建清单，并核对每个输出文件\n"
     "  juesuan check UNIT_DIR... [--doc NAME]  只读取并检查数据，不写文件\n"
     "  juesuan facts UNIT_DIR                  以 JSON 输出由数据计算出的全部数字和措辞\n"
     "  juesuan markup UNIT_DIR [--doc NAME]    输出模板渲染后的文档标记（排版之前的全文；\n"
@@ -119,6 +133,7 @@ static void project_unload(project *p)
     p->partial_names = p->partial_texts = NULL;
     p->n_partials = 0;
     profile_free(&p->prof);
+    p->reusable = false;
 }
 
 void project_free(project *p)
@@ -134,27 +149,78 @@ void project_open(project *p, bool need_layout)
     p->need_layout = need_layout;
 }
 
+static bool has_catalog(const char *dir)
+{
+    buf c = {0};
+    buf_printf(&c, "%s/catalog", dir);
+    bool yes = cli_exists(buf_cstr(&c));
+    buf_free(&c);
+    return yes;
+}
+
+static bool profile_same(const profile *a, const profile *b)
+{
+    if (a->n != b->n) return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->dirs[i], b->dirs[i]) != 0) return false;
+    return true;
+}
+
+/* The style (through the profile) and the fonts (fonts/fonts.yaml). */
+static layout_config *project_layout(project *p, diag_list *d)
+{
+    buf fonts = {0};
+    char *style = profile_find(&p->prof, "style.yaml");
+    if (!style) style = profile_base_path(&p->prof, "style.yaml");
+    buf_printf(&fonts, "%s/fonts/fonts.yaml", p->root);
+    layout_config *cfg = layout_config_load(style, buf_cstr(&fonts), p->root, d);
+    free(style);
+    buf_free(&fonts);
+    return cfg;
+}
+
 /* Load what the unit in `dir` needs from its profile (templates/ overlaid by
- * unit.yaml's `profile:`); returns an exit status. */
+ * unit.yaml's `profile:`); returns an exit status. What is loaded already
+ * for the same profile is kept (loaded once per process: batch builds load
+ * the default profile before their workers start, project_preload). */
 int project_load(project *p, const char *dir, diag_list *d)
 {
+    profile prof;
+    int rc = unit_profile(dir, p->root, &prof, d);
+    if (rc == 0 && p->reusable && profile_same(&prof, &p->prof) && !has_catalog(dir)) {
+        profile_free(&prof);
+        return EXIT_OK;
+    }
     project_unload(p);
-    int rc = unit_profile(dir, p->root, &p->prof, d);
+    p->prof = prof;
+    size_t before = d->count + d->hidden_errors;
     if (specs_load_profile(&p->prof, dir, &p->specs, d) != 0) rc = -1;
     p->specs_loaded = true;
     if (facts_options_load_profile(&p->prof, &p->options, d) != 0) rc = -1;
     if (rc != 0) return EXIT_BAD_INPUT;
-    if (p->need_layout) {
-        buf fonts = {0};
-        char *style = profile_find(&p->prof, "style.yaml");
-        if (!style) style = profile_base_path(&p->prof, "style.yaml");
-        buf_printf(&fonts, "%s/fonts/fonts.yaml", p->root);
-        p->layout = layout_config_load(style, buf_cstr(&fonts), p->root, d);
-        free(style);
-        buf_free(&fonts);
-        if (!p->layout) return EXIT_BAD_INPUT;
-    }
+    if (p->need_layout && !(p->layout = project_layout(p, d))) return EXIT_BAD_INPUT;
+    p->reusable = d->count + d->hidden_errors == before && !has_catalog(dir);
     return EXIT_OK;
+}
+
+/* Load the default profile (templates/ alone) before any unit, so that the
+ * units that use it share it: forked workers inherit it. A problem is left
+ * for the units to report. */
+static void project_preload(project *p)
+{
+    project_unload(p);
+    diag_list quiet = {0};
+    buf b = {0};
+    buf_printf(&b, "%s/templates", p->root);
+    profile_init(&p->prof, buf_cstr(&b));
+    buf_free(&b);
+    int rc = specs_load_profile(&p->prof, NULL, &p->specs, &quiet);
+    p->specs_loaded = true;
+    if (facts_options_load_profile(&p->prof, &p->options, &quiet) != 0) rc = -1;
+    if (rc == 0 && p->need_layout && !(p->layout = project_layout(p, &quiet))) rc = -1;
+    if (rc == 0 && quiet.count == 0 && quiet.hidden_errors == 0) p->reusable = true;
+    else project_unload(p);
+    diag_list_free(&quiet);
 }
 
 void unit_build_free(unit_build *b)
@@ -290,25 +356,77 @@ char *safe_name(const char *title, const char *ext)
     return buf_detach(&b);
 }
 
+/* What `juesuan build` builds with, shared by every unit of the run. */
+typedef struct build_run {
+    project p;
+    const char *only, *out_root;
+    bool force;         /* build even when the manifest says nothing changed */
+    bool print;         /* print each file (one unit); a batch prints its summary */
+    manifest_env *env;  /* the program's and the fonts' hashes */
+} build_run;
+
+/* The manifest's inputs for the unit in `dir` (NULL when the folder cannot
+ * be read: the build says why). */
+static char *unit_inputs(build_run *r, const char *dir, const char *id)
+{
+    profile prof;
+    diag_list quiet = {0}; /* the build reports a unit.yaml it cannot read */
+    char *inputs = NULL;
+    buf sel = {0}; /* the options that change the outputs */
+    buf_printf(&sel, "%s%s", r->only ? r->only : "all", r->p.no_pdfa ? " --no-pdfa" : "");
+    if (unit_profile(dir, r->p.root, &prof, &quiet) == 0) inputs = manifest_inputs(r->env, dir, id, &prof, buf_cstr(&sel));
+    buf_free(&sel);
+    profile_free(&prof);
+    diag_list_free(&quiet);
+    return inputs;
+}
+
 /* Build every document of a unit: all files are written to temporary names
  * first and renamed into place together only when every one of them is
  * complete (gen/cli/output.c), so a failure or a signal leaves the previous
- * outputs as they were. Prints each file. */
-static int build_unit(project *p, const char *dir, const char *only, const char *out_root, diag_list *d)
+ * outputs as they were. The manifest (gen/cli/manifest.h) goes with them;
+ * when it shows that nothing changed, nothing is built (o->skipped). With
+ * r->print, prints each file. A batch_build_fn. */
+static int build_unit(void *ctx, const char *dir, unit_outcome *o, diag_list *d)
 {
+    build_run *r = ctx;
+    project *p = &r->p;
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/') len--;
+    char *clean = xstrndup(dir, len);
+    const char *slash = strrchr(clean, '/');
+    buf ob = {0}; /* the unit's output folder */
+    buf_printf(&ob, "%s/%s", r->out_root, slash ? slash + 1 : clean);
+    const char *id = slash ? slash + 1 : clean;
+    bool named = *id && strcmp(id, ".") != 0 && strcmp(id, "..") != 0; /* else unit_load refuses it */
+    char *inputs = named ? unit_inputs(r, dir, id) : NULL;
+    free(clean);
+    char **files = NULL;
+    size_t n_files = 0;
+    if (inputs && !r->force && manifest_current(buf_cstr(&ob), inputs, &files, &n_files)) {
+        for (size_t i = 0; i < n_files; i++) {
+            if (r->print) printf("%s\n", files[i]);
+            free(files[i]);
+        }
+        free(files);
+        free(inputs);
+        buf_free(&ob);
+        o->skipped = true;
+        return EXIT_OK;
+    }
+
     unit_build b;
-    int rc = unit_prepare(p, dir, &b, true, true, only, d);
+    int rc = unit_prepare(p, dir, &b, true, true, r->only, d);
     output_folder *out = NULL;
+    buf man = {0};
     if (rc == EXIT_OK && !b.u.pub_year) { /* check and facts do without it; the files carry it */
         diag_error(d, unit_pos(&b.u, "unit"), "build 需要 unit.published（公开时间，YYYY-MM-DD）：它印在封面上，也是文件的创建日期");
         rc = EXIT_BAD_INPUT;
     }
     if (rc != EXIT_OK) goto done;
 
-    buf ob = {0};
-    buf_printf(&ob, "%s/%s", out_root, b.u.id);
     rc = output_open(&out, buf_cstr(&ob), d); /* creates, locks, sweeps old temporaries */
-    buf_free(&ob);
+    if (inputs) buf_puts(&man, inputs);
     for (size_t i = 0; i < b.n_docs && rc == EXIT_OK; i++) {
         const document *dm = &b.docs[i];
         for (int book = 0; book < 2 && rc == EXIT_OK; book++) {
@@ -318,29 +436,51 @@ static int build_unit(project *p, const char *dir, const char *only, const char 
             char *file = safe_name(buf_cstr(&name), book ? ".xlsx" : ".pdf");
             buf_free(&name);
             const char *tmp = output_add(out, file, d);
-            free(file);
             if (!tmp) {
+                free(file);
                 rc = EXIT_ENVIRONMENT;
                 break;
             }
             if (book) {
                 rc = dm->kind->workbook(&b.u, b.facts, tmp, d);
-                continue;
+            } else {
+                pdf_meta meta = {0};
+                meta.title = dm->file_name;
+                meta.author = b.u.name;
+                meta.subject = dm->subject;
+                meta.year = b.u.pub_year, meta.month = b.u.pub_month, meta.day = b.u.pub_day;
+                meta.no_pdfa = p->no_pdfa;
+                rc = pdf_write(&dm->blocks, p->layout, &meta, tmp, d);
             }
-            pdf_meta meta = {0};
-            meta.title = dm->file_name;
-            meta.author = b.u.name;
-            meta.subject = dm->subject;
-            meta.year = b.u.pub_year, meta.month = b.u.pub_month, meta.day = b.u.pub_day;
-            meta.no_pdfa = p->no_pdfa;
-            rc = pdf_write(&dm->blocks, p->layout, &meta, tmp, d);
+            int pages = 0;
+            if (rc == EXIT_OK && manifest_add_output(&man, tmp, file, &pages) != 0)
+                rc = diag_env_error(d, tmp, errno, "无法读回刚写出的输出文件");
+            o->pages += (unsigned)pages;
+            buf final = {0};
+            buf_printf(&final, "%s/%s", buf_cstr(&ob), file);
+            files = xrealloc(files, (n_files + 1) * sizeof *files);
+            files[n_files++] = buf_detach(&final);
+            free(file);
         }
+        if (rc == EXIT_OK) o->docs++;
+    }
+    if (rc == EXIT_OK && inputs) { /* the manifest: committed with the files it lists */
+        const char *tmp = output_add(out, MANIFEST_NAME, d);
+        if (!tmp) rc = EXIT_ENVIRONMENT;
+        else if (file_write_all(tmp, man.data, man.len) != 0) rc = diag_env_error(d, tmp, errno, "无法写入构建清单");
     }
     if (rc == EXIT_OK) rc = output_commit(out, d); /* every file of the unit together */
-    if (rc == EXIT_OK) output_print_paths(out, stdout);
+    if (rc == EXIT_OK && r->print)
+        for (size_t i = 0; i < n_files; i++) printf("%s\n", files[i]);
 done:
+    if (rc != EXIT_OK) o->docs = o->pages = 0;
     output_close(out); /* removes the temporary files not committed */
     unit_build_free(&b);
+    for (size_t i = 0; i < n_files; i++) free(files[i]);
+    free(files);
+    free(inputs);
+    buf_free(&man);
+    buf_free(&ob);
     return rc;
 }
 
@@ -373,12 +513,29 @@ static int finish(diag_list *d, int rc)
     return rc;
 }
 
+/* The number of processes a batch runs at once (-j N). */
+static int jobs_option(const char *arg, int *jobs)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || *end || n < 1 || n > 1024) {
+        fprintf(stderr, "juesuan: 错误: -j 后面应是 1 到 1024 之间的进程数，实为“%s”\n", arg);
+        return EXIT_USAGE;
+    }
+    *jobs = (int)n;
+    return EXIT_OK;
+}
+
 static int cmd_build(int argc, char **argv)
 {
     const char *out = "output", *only = NULL;
     bool no_pdfa = false;
     char **units = xcalloc((size_t)argc + 1, sizeof *units);
     size_t n = 0;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = cores > 0 ? (int)cores : 1;
+    bool force = false;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--doc") == 0) {
             if (doc_option(argc, argv, &i, &only) != EXIT_OK) {
@@ -394,6 +551,14 @@ static int cmd_build(int argc, char **argv)
                 return EXIT_USAGE;
             }
             out = argv[++i];
+        } else if (strncmp(argv[i], "-j", 2) == 0 || strcmp(argv[i], "--jobs") == 0) { /* -j N, -jN, --jobs N */
+            const char *arg = argv[i][1] == 'j' && argv[i][2] ? argv[i] + 2 : i + 1 < argc ? argv[++i] : "";
+            if (jobs_option(arg, &jobs) != EXIT_OK) {
+                free(units);
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(argv[i], "--force") == 0) {
+            force = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "juesuan: 错误: 未知选项 %s\n%s", argv[i], USAGE);
             free(units);
@@ -407,18 +572,34 @@ static int cmd_build(int argc, char **argv)
         free(units);
         return EXIT_USAGE;
     }
-    diag_list d = {0};
-    project p;
-    project_open(&p, true);
-    p.no_pdfa = no_pdfa;
-    int rc = EXIT_OK;
-    /* every unit is tried: one unit's bad input does not stop the others */
-    for (size_t i = 0; i < n; i++) {
-        int r = build_unit(&p, units[i], only, out, &d);
-        if (r > rc) rc = r;
-    }
-    project_free(&p);
+    size_t n_dirs;
+    bool many;
+    char **dirs = batch_expand(units, n, &n_dirs, &many);
     free(units);
+    diag_list d = {0};
+    build_run r = {0};
+    r.only = only, r.out_root = out, r.force = force, r.print = !many;
+    project_open(&r.p, true);
+    r.p.no_pdfa = no_pdfa;
+    project_preload(&r.p); /* loaded once: forked workers share it */
+    buf fy = {0};
+    buf_printf(&fy, "%s/fonts/fonts.yaml", r.p.root);
+    const char *fonts[2 + FACE_COUNT] = {buf_cstr(&fy), JUESUAN_ICC_PATH};
+    size_t n_fonts = 2;
+    for (int f = 0; f < FACE_COUNT && r.p.layout; f++) fonts[n_fonts++] = layout_config_font_path(r.p.layout, (font_face)f);
+    r.env = manifest_env_new(fonts, n_fonts);
+    buf_free(&fy);
+    int rc = EXIT_OK;
+    if (many) {
+        bool child;
+        rc = batch_run(dirs, n_dirs, jobs, build_unit, &r, &child);
+    } else {
+        unit_outcome o = {0};
+        rc = build_unit(&r, dirs[0], &o, &d);
+    }
+    manifest_env_free(r.env);
+    project_free(&r.p);
+    batch_free(dirs, n_dirs);
     return finish(&d, rc);
 }
 
@@ -499,6 +680,7 @@ int cli_run(int argc, char **argv)
     if (strcmp(cmd, "init") == 0) return cmd_init(argc - 2, argv + 2);
     if (strcmp(cmd, "import") == 0) return cmd_import(argc - 2, argv + 2);
     if (strcmp(cmd, "diff") == 0) return cmd_diff(argc - 2, argv + 2);
+    if (strcmp(cmd, "manifest") == 0) return cmd_manifest(argc - 2, argv + 2);
     fprintf(stderr, "juesuan: 错误: 未知命令 %s\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

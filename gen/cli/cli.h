@@ -1,6 +1,10 @@
 /* cli.h — gen/cli: the juesuan command line.
  *
- *   juesuan build UNIT_DIR... [-o OUT_DIR]   PDF + XLSX into OUT_DIR/<unit folder>/
+ *   juesuan build UNIT_DIR... [-o OUT_DIR] [-j N] [--force]
+ *                                            PDF + XLSX into OUT_DIR/<unit folder>/; folders of
+ *                                            unit folders and several units: a batch (batch.h),
+ *                                            unchanged units skipped (manifest.h)
+ *   juesuan manifest merge OUT_DIR...        the manifests of output folders in one record
  *   juesuan check UNIT_DIR...                read and check, write nothing
  *   juesuan facts UNIT_DIR                   print the facts tree as JSON
  *   juesuan markup UNIT_DIR                  print the rendered block markup

@@ -107,6 +107,8 @@ typedef struct project {
     /* partial templates, loaded on first use */
     char **partial_names, **partial_texts;
     size_t n_partials;
+    bool reusable; /* what is loaded serves every unit of the same profile
+                      without a catalog/ of its own (loaded without a message) */
 } project;
 
 /** One unit read, checked and rendered. */

@@ -117,6 +117,16 @@ size_t diag_error_count(const diag_list *d)
     return n;
 }
 
+size_t diag_warning_count(const diag_list *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i].severity == DIAG_WARNING) n++;
+    for (size_t k = 0; k < d->n_groups; k++)
+        if (d->groups[k].severity == DIAG_WARNING) n += d->groups[k].hidden;
+    return n;
+}
+
 /* Order: by file (no file first), line, column, then insertion order. */
 static const diag *sort_items;
 

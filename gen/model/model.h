@@ -82,6 +82,8 @@ void diag_vadd(diag_list *d, diag_severity sev, const char *rule, srcpos pos,
                const char *fmt, va_list ap);
 /** Number of diagnostics of severity DIAG_ERROR (those not kept included). */
 size_t diag_error_count(const diag_list *d);
+/** Number of diagnostics of severity DIAG_WARNING (those not kept included). */
+size_t diag_warning_count(const diag_list *d);
 /** Print all diagnostics sorted by file, line, column (stable) as
  *  `file:line:col: 错误|警告 [RULE]: message`; after the last kept message
  *  of a group that had more, one line with the count of the others. */

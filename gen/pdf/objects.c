@@ -181,9 +181,11 @@ HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z)
     return st == HPDF_OK ? font : NULL;
 }
 
-void pdf_obj_annot_print(HPDF_Annotation a)
+void pdf_obj_annot_finish(HPDF_Doc pdf, HPDF_Annotation a, const char *text)
 {
     HPDF_Dict_AddNumber(a, "F", 4);
+    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+    if (text && utf8) HPDF_Dict_Add(a, "Contents", HPDF_String_New(pdf->mmgr, text, utf8));
 }
 
 const char *pdf_obj_page_font(HPDF_Page page, HPDF_Dict font)

@@ -49,8 +49,9 @@ HPDF_Dict pdf_obj_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_deflate
  *  named in page resources, or NULL. */
 HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z);
 
-/** Set annotation `a`'s flags to Print (/F 4), as PDF/A wants. */
-void pdf_obj_annot_print(HPDF_Annotation a);
+/** Set annotation `a`'s flags to Print (/F 4), as PDF/A wants, and its
+ *  /Contents (what a screen reader says for it) to UTF-8 `text`. */
+void pdf_obj_annot_finish(HPDF_Doc pdf, HPDF_Annotation a, const char *text);
 
 /** The resource name ("F1", "F2" …) of `font` on `page`, adding it to the
  *  page's /Font resources the first time; NULL on failure. */

@@ -124,8 +124,9 @@ static const layout_heading *heading_of(const layout_result *r, size_t index)
 }
 
 /* Each 目录 entry: a link to its heading's page, at the heading (an
- * invisible border; printed, as PDF/A wants annotations). */
-static void add_links(const layout_result *r, HPDF_Page *pages, pdf_tags *tags)
+ * invisible border; printed, as PDF/A wants annotations; the heading's
+ * text as its /Contents). */
+static void add_links(HPDF_Doc pdf, const layout_result *r, HPDF_Page *pages, pdf_tags *tags)
 {
     for (size_t i = 0; i < r->n_links; i++) {
         const layout_link *l = &r->links[i];
@@ -138,7 +139,7 @@ static void add_links(const layout_result *r, HPDF_Page *pages, pdf_tags *tags)
         HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages[l->page], rect, dst);
         if (!a) continue;
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-        pdf_obj_annot_print(a);
+        pdf_obj_annot_finish(pdf, a, h->text);
         pdf_tags_annot(tags, l->page, l->elem, a);
     }
 }
@@ -236,7 +237,7 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
             err.code = HPDF_INVALID_OBJECT;
     }
     if (!err.code) add_outline(pdf, r, pages);
-    if (!err.code) add_links(r, pages, tags);
+    if (!err.code) add_links(pdf, r, pages, tags);
     if (!err.code && pdf_tags_write(tags, pdf, pages) != 0) err.code = HPDF_INVALID_OBJECT;
     int meta_rc = err.code ? 0 : pdf_meta_write(pdf, r, meta, dg, z, diags);
     pdf_tags_free(tags);

@@ -3,7 +3,7 @@
 # The output folder holds a good build of the Leshan example (A); a changed
 # copy (B: another 公开时间, so both files differ) is built over it and
 # stopped by `timeout -s INT|TERM|HUP` at 20 moments spread over the build.
-# After each, the folder holds A's two files or B's two files, byte for
+# After each, the folder holds A's two files and manifest or B's, byte for
 # byte (never a new PDF beside an old XLSX), no `.juesuan-XXXXXX` file, and
 # TMPDIR holds no juesuan file. Then the same signals (and SIGKILL) are sent
 # at a moment a temporary file is known to exist; after SIGKILL the next
@@ -24,8 +24,8 @@ t1=$(date +%s%N)
 ms=$(( (t1 - t0) / 1000000 ))
 sums() { (cd "$1" && sha256sum -- *) 2>/dev/null | sort; }
 A=$(sums "$w/good/leshan-2024"); B=$(sums "$w/new/leshan-2024")
-[ "$(echo "$A" | wc -l)" = 2 ] && [ "$( (echo "$A"; echo "$B") | cut -c1-64 | sort -u | wc -l)" = 4 ] \
-  && ok "A and B differ in both files (a build takes ${ms} ms)" || no "A and B differ in both files"
+[ "$(echo "$A" | wc -l)" = 3 ] && [ "$( (echo "$A"; echo "$B") | cut -c1-64 | sort -u | wc -l)" = 6 ] \
+  && ok "A and B differ in both files and the manifest (a build takes ${ms} ms)" || no "A and B differ in both files and the manifest"
 
 out="$w/o/leshan-2024"
 reset() { rm -rf "$w/o"; mkdir -p "$w/o"; cp -r "$w/good/leshan-2024" "$out"; }

@@ -15,8 +15,8 @@ For every page:
 For the document: /MarkInfo /Marked true, /Lang zh-CN, every Figure has
 /Alt, every Table holds TR rows of TH/TD cells and at least one TH, every
 H1–H3 is non-empty; page labels equal the printed folios ("— N —" artifacts);
-each 目录 entry (TOCI) has one link annotation whose destination is the
-page whose label is the number the entry prints; /PageMode /UseOutlines and
+each 目录 entry (TOCI) has one link annotation (with /Contents) whose
+destination is the page whose label is the number the entry prints; /PageMode /UseOutlines and
 /ViewerPreferences /DisplayDocTitle true.
 Prints one line per problem and "N PDFs, M problems"; exit 1 on problems."""
 import re
@@ -191,6 +191,8 @@ def check(path, problems):
                 bad('a 目录 Link without exactly one annotation')
                 continue
             a = annots[0]
+            if not str(a.get('/Contents', '')).strip():
+                bad('a 目录 link without /Contents')
             dest = a.get('/Dest')
             if dest is None and a.get('/A') is not None:
                 dest = a.A.get('/D')
