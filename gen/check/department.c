@@ -250,20 +250,26 @@ static void check_finance(cctx *c)
     sum_free(&si), sum_free(&so);
     if (!c->u->has_tables && have_in && have_out && dmoney(c, "finance.balance.begin", &begin) &&
         dmoney(c, "finance.balance.end", &e) && begin + in - out != e) {
-        char x[48], y[48], a[48], i2[48], o2[48];
+        char x[48], y[48], z[48], a[48], i2[48], o2[48];
         check_report(c, "D-BALANCE", dpos(c, "finance.balance.end"),
-                     "年初结转结余 %s + 收入 %s − 支出 %s 应等于年末结转结余（应为 %s，实为 %s）", check_money(c, begin, a),
-                     check_money(c, in, i2), check_money(c, out, o2), check_money(c, begin + in - out, x),
-                     check_money(c, e, y));
+                     "年初结转结余 %s + 收入 %s − 支出 %s 与年末结转结余不等（前者为 %s，后者为 %s，相差 %s）",
+                     check_money(c, begin, a), check_money(c, in, i2), check_money(c, out, o2),
+                     check_money(c, begin + in - out, x), check_money(c, e, y), check_diff(c, begin + in - out, e, z));
     }
     /* a typed number of projects against the list */
     const value *n = value_get_path(c->u->department.root, "finance.expenditure.project_count");
     const value *l = value_get_path(c->u->department.root, "finance.expenditure.projects");
-    if (value_get_type(n) == VALUE_NUMBER && value_get_type(l) == VALUE_LIST &&
-        strtoll(value_get_text(n), NULL, 10) != (long long)value_count(l))
-        check_report(c, "D-COUNT", dpos(c, "finance.expenditure.project_count"),
-                     "项目个数应等于 finance.expenditure.projects 所列项目数（应为 %zu，实为 %s）", value_count(l),
-                     value_get_text(n));
+    long long typed = value_get_type(n) == VALUE_NUMBER ? strtoll(value_get_text(n), NULL, 10) : 0;
+    if (value_get_type(n) == VALUE_NUMBER && value_get_type(l) == VALUE_LIST && typed != (long long)value_count(l)) {
+        srcpos np = dpos(c, "finance.expenditure.project_count");
+        srcpos lp = posmap_get_key(c->u->department.pos, "finance.expenditure.projects");
+        long long listed = (long long)value_count(l);
+        check_report(c, "D-COUNT", np,
+                     "项目个数为 %lld（%s:%d:%d），finance.expenditure.projects 所列项目为 %lld 个（%s:%d:%d），相差 %lld；"
+                     "两处应当一致",
+                     typed, np.file, np.line, np.col, listed, lp.file, lp.line, lp.col,
+                     typed > listed ? typed - listed : listed - typed);
+    }
 }
 
 /* ---- scores -------------------------------------------------------------- */
@@ -290,16 +296,18 @@ static int64_t check_scores(cctx *c, const value *body, const char *path, bool *
         if (!title) title = value_get_text(value_get(s, "lead"));
         if (!title) title = buf_cstr(&p);
         char x[32], y[32];
-        if (sv && score_parse(sv, &score)) {
+        if (sv && perf_score_parse(sv, &score)) {
             *any = true;
             total += score;
             buf_puts(&p, ".score");
-            if (value_get(s, "max") && score_parse(value_get(s, "max"), &max) && score > max)
+            if (value_get(s, "max") && perf_score_parse(value_get(s, "max"), &max) && score > max)
                 check_report(c, "D-SCORE-MAX", dpos(c, buf_cstr(&p)), "“%s”的得分 %s 超过其分值 %s", title,
-                             score_format(score, x), score_format(max, y));
+                             perf_score_format(score, x), perf_score_format(max, y));
             if (inner && below != score)
-                check_report(c, "D-SCORE-GROUP", dpos(c, buf_cstr(&p)), "“%s”的得分应等于其下各评分项之和（应为 %s，实为 %s）",
-                             title, score_format(below, x), score_format(score, y));
+                check_report(c, "D-SCORE-GROUP", dpos(c, buf_cstr(&p)),
+                             "“%s”的得分与其下各评分项之和不等（前者为 %s，后者为 %s，相差 %s）", title,
+                             perf_score_format(score, x), perf_score_format(below, y),
+                             perf_score_format(score > below ? score - below : below - score, (char[32]){0}));
         } else if (inner) {
             *any = true;
             total += below;
@@ -328,9 +336,12 @@ static void check_score_total(cctx *c)
     int64_t typed;
     const value *t = value_get(root, "score_total");
     char x[32], y[32];
-    if (t && score_parse(t, &typed) && typed != c->u->score_total)
-        check_report(c, "D-SCORE-TOTAL", dpos(c, "score_total"), "自评总分应等于各评分项之和（应为 %s，实为 %s）",
-                     score_format(c->u->score_total, x), score_format(typed, y));
+    if (t && perf_score_parse(t, &typed) && typed != c->u->score_total)
+        check_report(c, "D-SCORE-TOTAL", dpos(c, "score_total"),
+                     "所写自评总分与各评分项之和不等（前者为 %s，后者为 %s，相差 %s）", perf_score_format(typed, x),
+                     perf_score_format(c->u->score_total, y),
+                     perf_score_format(typed > c->u->score_total ? typed - c->u->score_total : c->u->score_total - typed,
+                                       (char[32]){0}));
 }
 
 /* ---- figures quoted in the text ---------------------------------------- */
@@ -353,7 +364,7 @@ static void check_figures(cctx *c)
                      f->name, figure_format(f, true, y), figure_format(f, false, x), f->op, figure_format(&a, false, l),
                      figure_format(&b, false, h));
         else
-            check_report(c, "D-FIGURE", f->stated_pos, "figures.%s 原文为 %s，由数据算出应为 %s（%s）", f->name,
+            check_report(c, "D-FIGURE", f->stated_pos, "figures.%s 原文为 %s，由数据算出为 %s（%s）", f->name,
                          figure_format(f, true, y), figure_format(f, false, x), f->op);
     }
 }

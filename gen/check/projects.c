@@ -112,23 +112,31 @@ static void check_project(cctx *c, const perf_project *p)
      * print; in a disclosure it must have one */
     if ((p->n_indicators || c->u->has_tables) && indicator_weight != r->indicator_weight)
         check_report(c, "PRJ-WEIGHT", ppos(p, "indicators"),
-                     "绩效指标的权重之和应为 %s（%s 规定），实为 %s（合计权重应为 %s，实为 %s）",
-                     perf_score_format(r->indicator_weight, a), r->path, perf_score_format(indicator_weight, b),
-                     perf_score_format(r->budget_weight + r->indicator_weight, d),
-                     perf_score_format(r->budget_weight + indicator_weight, (char[32]){0}));
+                     "绩效指标的权重之和与 %s 规定的指标总分不等（前者为 %s，后者为 %s，相差 %s；合计权重为 %s，规定为 %s）",
+                     r->path, perf_score_format(indicator_weight, a), perf_score_format(r->indicator_weight, b),
+                     perf_score_format(indicator_weight > r->indicator_weight ? indicator_weight - r->indicator_weight
+                                                                              : r->indicator_weight - indicator_weight,
+                                       d),
+                     perf_score_format(r->budget_weight + indicator_weight, (char[32]){0}),
+                     perf_score_format(r->budget_weight + r->indicator_weight, (char[32]){0}));
     int64_t weight, score;
     perf_project_totals(p, r, &weight, &score);
     if (p->has_total_weight && p->total_weight != weight)
-        check_report(c, "PRJ-TOTAL", ppos(p, "total.weight"), "合计的权重应为 %s（预算执行 %s + 各项绩效指标权重之和），实为 %s",
-                     perf_score_format(weight, a), perf_score_format(r->budget_weight, b),
-                     perf_score_format(p->total_weight, d));
+        check_report(c, "PRJ-TOTAL", ppos(p, "total.weight"),
+                     "所写合计的权重与预算执行 %s + 各项绩效指标权重之和不等（前者为 %s，后者为 %s，相差 %s）",
+                     perf_score_format(r->budget_weight, b), perf_score_format(p->total_weight, d),
+                     perf_score_format(weight, a),
+                     perf_score_format(weight > p->total_weight ? weight - p->total_weight : p->total_weight - weight,
+                                       (char[32]){0}));
     if (p->has_total_score && p->total_score != score) {
         const perf_fund *t = &p->funds[PERF_FUND_TOTAL];
         check_report(c, "PRJ-TOTAL", ppos(p, "total.score"),
-                     "合计的得分应为 %s（预算执行得分 %s + 各项绩效指标得分之和 %s），实为 %s", perf_score_format(score, a),
+                     "所写合计的得分与预算执行得分 %s + 各项绩效指标得分之和 %s 不等（前者为 %s，后者为 %s，相差 %s）",
                      perf_score_format(perf_budget_score(r, t->spent, t->adjusted), b),
                      perf_score_format(score - perf_budget_score(r, t->spent, t->adjusted), d),
-                     perf_score_format(p->total_score, (char[32]){0}));
+                     perf_score_format(p->total_score, (char[32]){0}), perf_score_format(score, a),
+                     perf_score_format(score > p->total_score ? score - p->total_score : p->total_score - score,
+                                       (char[32]){0}));
     }
 }
 

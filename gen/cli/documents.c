@@ -12,42 +12,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One row of the registry (the fields of document_kind; `each` stays false:
+ * no kind is a list yet). */
+#define KIND(NAME, SOURCE, FACTS, ROOT, FILE_NAME, SUBJECT, WORKBOOK)                                          \
+    {                                                                                                          \
+        .name = NAME, .source = SOURCE, .facts = FACTS, .root = ROOT, .file_name = FILE_NAME,                 \
+        .subject = SUBJECT, .workbook = WORKBOOK                                                               \
+    }
+
 static const document_kind KINDS[] = {
-    {
-        .name = "disclosure",
-        .source = "tables/（决算公开）",
-        .facts = "tables",
-        .root = "disclosure.mustache",
-        .file_name = "{{unit.title}}",
-        .subject = "{{unit.year}}年度{{unit.kind}}决算公开",
-        .workbook = xlsx_write,
-    },
-    {
-        .name = "department",
-        .source = "performance/department.yaml（部门整体支出绩效自评报告）",
-        .facts = "performance.department",
-        .root = "performance/department/{{performance.department.layout}}.mustache",
-        .file_name = "{{unit.name}}{{unit.year}}年度{{performance.department.title}}",
-        .subject = "{{unit.year}}年度部门整体支出绩效自评报告",
-    },
-    {
-        .name = "project_reports",
-        .source = "performance/projects/ 中带 report: 的项目（项目支出绩效自评报告）",
-        .facts = "performance.project_reports",
-        .root = "performance/project_reports.mustache",
-        .file_name = "{{unit.name}}{{unit.year}}年度项目支出绩效自评报告",
-        .subject = "{{unit.year}}年度项目支出绩效自评报告",
-    },
-    {
-        /* made only by `juesuan diff OLD NEW --report DIR`, which adds the
-         * correction facts (facts_correction) to the new folder's tree */
-        .name = "correction",
-        .source = "juesuan diff --report（更正说明）",
-        .facts = "correction",
-        .root = "correction/notice.mustache",
-        .file_name = "{{correction.unit.name}}更正说明",
-        .subject = "更正说明",
-    },
+    /* name, what makes it (for messages), facts path, root template, file name, subject, workbook */
+    KIND("disclosure", "tables/（决算公开）", "tables", "disclosure.mustache", "{{unit.title}}",
+         "{{unit.year}}年度{{unit.kind}}决算公开", xlsx_write),
+    KIND("department", "performance/department.yaml（部门整体支出绩效自评报告）", "performance.department",
+         "performance/department/{{performance.department.layout}}.mustache",
+         "{{unit.name}}{{unit.year}}年度{{performance.department.title}}", "{{unit.year}}年度部门整体支出绩效自评报告",
+         NULL),
+    KIND("project_reports", "performance/projects/ 中带 report: 的项目（项目支出绩效自评报告）",
+         "performance.project_reports", "performance/project_reports.mustache",
+         "{{unit.name}}{{unit.year}}年度项目支出绩效自评报告", "{{unit.year}}年度项目支出绩效自评报告", NULL),
+    /* made only by `juesuan diff OLD NEW --report DIR`, which adds the
+     * correction facts (facts_correction) to the new folder's tree */
+    KIND("correction", "juesuan diff --report（更正说明）", "correction", "correction/notice.mustache",
+         "{{correction.unit.name}}更正说明", "更正说明", NULL),
 };
 enum { N_KINDS = sizeof KINDS / sizeof KINDS[0] };
 

@@ -11,17 +11,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-int cli_mkdirs(const char *path)
+int cli_mkdirs(const char *path, const char *action, diag_list *d)
 {
     char *tmp = xstrdup(path);
     int rc = 0;
-    for (char *c = tmp + 1; *c && rc == 0; c++) {
-        if (*c != '/') continue;
+    for (char *c = tmp + 1;; c++) {
+        if (*c && *c != '/') continue;
+        char keep = *c;
         *c = '\0';
-        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
-        *c = '/';
+        struct stat st;
+        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = diag_env_error(d, tmp, errno, action);
+        else if (stat(tmp, &st) != 0) rc = diag_env_error(d, tmp, errno, action);
+        else if (!S_ISDIR(st.st_mode)) rc = diag_env_error(d, tmp, ENOTDIR, action);
+        *c = keep;
+        if (rc || !keep) break;
     }
-    if (rc == 0 && mkdir(tmp, 0777) != 0 && errno != EEXIST) rc = -1;
     free(tmp);
     return rc;
 }

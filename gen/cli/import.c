@@ -155,9 +155,7 @@ int cmd_import(int argc, char **argv)
         free(old);
         buf_free(&blank);
     }
-    if (rc == EXIT_OK && cli_mkdirs(buf_cstr(&tables_dir)) != 0) {
-        rc = diag_env_error(&d, buf_cstr(&tables_dir), errno, "无法创建文件夹");
-    }
+    if (rc == EXIT_OK) rc = cli_mkdirs(buf_cstr(&tables_dir), "无法创建文件夹", &d);
     for (size_t i = 0; rc == EXIT_OK && i < n; i++)
         if (texts[i] && cli_write_file(paths[i], texts[i], strlen(texts[i]), &d) != 0) rc = EXIT_ENVIRONMENT;
     if (rc == EXIT_OK) {

@@ -109,9 +109,7 @@ int cmd_init(int argc, char **argv)
                 rc = EXIT_BAD_INPUT;
             }
     }
-    if (rc == EXIT_OK && cli_mkdirs(tables_dir) != 0) {
-        rc = diag_env_error(&d, tables_dir, errno, "无法创建文件夹");
-    }
+    if (rc == EXIT_OK) rc = cli_mkdirs(tables_dir, "无法创建文件夹", &d);
     for (size_t i = 0; rc == EXIT_OK && i < n; i++)
         if (cli_write_file(files[i].path, files[i].text, strlen(files[i].text), &d) != 0) rc = EXIT_ENVIRONMENT;
     if (rc == EXIT_OK) {

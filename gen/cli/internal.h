@@ -51,8 +51,11 @@ typedef struct document {
  *  Returns malloc'd text. */
 char *project_root(void);
 
-/** Make a folder and its parents (existing ones are fine); 0 or -1 (errno). */
-int cli_mkdirs(const char *path);
+/** mkdir -p: make a folder and its parents (existing ones are fine).
+ *  Returns 0, or the environment error (diag_env_error: “<part>: 错误:
+ *  <action>：<words>”, naming the part that could not be made, also a file
+ *  in the way). */
+int cli_mkdirs(const char *path, const char *action, diag_list *d);
 
 /** Write `len` bytes to `path` through a temporary file in the same folder
  *  renamed into place (mode 0666 less the umask; SIGINT & co. remove the

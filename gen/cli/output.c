@@ -2,6 +2,7 @@
  * build left, temporary files that signals remove, and the commit step that
  * replaces a document's files together. */
 #include "output.h"
+#include "internal.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -30,30 +31,6 @@ struct output_folder {
     size_t n_files;
     size_t first_pending; /* files from here on are not committed yet */
 };
-
-/* mkdir -p; on failure reports the part that could not be made. */
-static int mkdir_p(const char *path, diag_list *d)
-{
-    char *tmp = xstrdup(path);
-    int rc = 0;
-    for (char *c = tmp + 1;; c++) {
-        if (*c && *c != '/') continue;
-        char keep = *c;
-        *c = '\0';
-        struct stat st;
-        if (mkdir(tmp, 0777) != 0 && errno != EEXIST) {
-            rc = diag_env_error(d, tmp, errno, "无法创建输出文件夹");
-        } else if (stat(tmp, &st) != 0) {
-            rc = diag_env_error(d, tmp, errno, "无法创建输出文件夹");
-        } else if (!S_ISDIR(st.st_mode)) {
-            rc = diag_env_error(d, tmp, ENOTDIR, "无法创建输出文件夹");
-        }
-        *c = keep;
-        if (rc || !keep) break;
-    }
-    free(tmp);
-    return rc;
-}
 
 /* A name mkstemp gave for TEMP_PREFIX "XXXXXX". */
 static bool is_temp_name(const char *name)
@@ -87,7 +64,7 @@ static void sweep(const char *dir)
 int output_open(output_folder **out, const char *dir, diag_list *d)
 {
     *out = NULL;
-    int rc = mkdir_p(dir, d);
+    int rc = cli_mkdirs(dir, "无法创建输出文件夹", d);
     if (rc) return rc;
     output_folder *f = xcalloc(1, sizeof *f);
     f->dir = xstrdup(dir);

@@ -101,9 +101,9 @@ static value *body_from(const dctx *d, const value *v, size_t start)
         value_set(s, "title", title ? dtext(d, title) : value_new_null());
         value_set(s, "lead", lead ? dtext(d, lead) : value_new_null());
         int64_t h;
-        bool scored = value_get(e, "score") && score_parse(value_get(e, "score"), &h);
+        bool scored = value_get(e, "score") && perf_score_parse(value_get(e, "score"), &h);
         value_set_bool(s, "has_score", scored);
-        value_set(s, "score", scored ? value_new_string(score_format(h, sc)) : value_new_null());
+        value_set(s, "score", scored ? value_new_string(perf_score_format(h, sc)) : value_new_null());
         /* a lead runs into its first paragraph: "（一）就业工作绩效指标：2024年…" */
         const value *text = value_get(e, "text");
         const value *first = value_get_type(text) == VALUE_LIST ? value_at(text, 0) : text;
@@ -273,6 +273,29 @@ static void grid_header(value *g, const char *const *heads, size_t n)
 
 /* 预决算对比 by function class (Guangdong): rows with 差异 and 执行率
  * computed, a 合计 row, the reasons numbered 一是…, the structure list. */
+/* One row of the 预决算 comparison: budget, final, difference and 执行率
+ * ("-" without a budget) into the facts map `row`, and as a line of the
+ * grid `g` (the 合计 line: bold, its label centred, no code). */
+static void budget_row(const dctx *d, value *row, value *g, const char *code, const char *label, money_t bu,
+                       money_t fi, bool total)
+{
+    value_set(row, "budget", facts_amount(bu));
+    value_set(row, "final", facts_amount(fi));
+    value_set(row, "difference", facts_amount(bu - fi));
+    int64_t h;
+    bool has = money_round_wan(bu) != 0 && money_percent(fi, bu, &h);
+    value_set(row, "rate", has ? facts_percent(h, d->c->o) : value_new_null());
+    char a[32], b2[32], df[32], rt[40];
+    value *gr = value_append(value_get(g, "rows"), value_new_list());
+    gcell(gr, code, total ? NULL : "center", 1, total);
+    gcell(gr, label, total ? "center" : "left", 1, total);
+    gcell(gr, money_format_wan(bu, true, a), "right", 1, total);
+    gcell(gr, money_format_wan(fi, true, b2), "right", 1, total);
+    gcell(gr, money_format_wan(bu - fi, true, df), "right", 1, total);
+    if (has) snprintf(rt, sizeof rt, "%s%%", value_get_text(value_get(row, "rate")));
+    gcell(gr, has ? rt : "-", "right", 1, total);
+}
+
 static value *facts_by_function(const dctx *d, value *grids)
 {
     fctx *c = d->c;
@@ -311,22 +334,8 @@ static value *facts_by_function(const dctx *d, value *grids)
         value_set_string(row, "code", code);
         value_set_string(row, "label", label);
         value_set_string(row, "name", plain);
-        value_set(row, "budget", facts_amount(bu));
-        value_set(row, "final", facts_amount(fi));
-        value_set(row, "difference", facts_amount(bu - fi));
-        int64_t h;
-        bool has = money_round_wan(bu) != 0 && money_percent(fi, bu, &h);
-        value_set(row, "rate", has ? facts_percent(h, c->o) : value_new_null());
+        budget_row(d, row, g, code, label, bu, fi, false);
         value_set_bool(row, "last", false);
-        char a[32], b2[32], df[32], rt[40];
-        value *gr = value_append(value_get(g, "rows"), value_new_list());
-        gcell(gr, code, "center", 1, false);
-        gcell(gr, label, "left", 1, false);
-        gcell(gr, money_format_wan(bu, true, a), "right", 1, false);
-        gcell(gr, money_format_wan(fi, true, b2), "right", 1, false);
-        gcell(gr, money_format_wan(bu - fi, true, df), "right", 1, false);
-        if (has) snprintf(rt, sizeof rt, "%s%%", value_get_text(value_get(row, "rate")));
-        gcell(gr, has ? rt : "-", "right", 1, false);
         const char *why = value_get_text(value_get(e, "reason"));
         if (why && dshown_cmp(fi, bu) != 0) {
             char cn[16];
@@ -339,22 +348,7 @@ static value *facts_by_function(const dctx *d, value *grids)
         free(plain);
     }
     if (value_count(rows)) value_set(value_at(rows, value_count(rows) - 1), "last", value_new_bool(true));
-    value *t = value_set(m, "total", value_new_map());
-    value_set(t, "budget", facts_amount(tb));
-    value_set(t, "final", facts_amount(tf));
-    value_set(t, "difference", facts_amount(tb - tf));
-    int64_t h;
-    bool has = money_round_wan(tb) != 0 && money_percent(tf, tb, &h);
-    value_set(t, "rate", has ? facts_percent(h, c->o) : value_new_null());
-    char a[32], b2[32], df[32], rt[40];
-    value *gr = value_append(value_get(g, "rows"), value_new_list());
-    gcell(gr, "", NULL, 1, true);
-    gcell(gr, "合计", "center", 1, true);
-    gcell(gr, money_format_wan(tb, true, a), "right", 1, true);
-    gcell(gr, money_format_wan(tf, true, b2), "right", 1, true);
-    gcell(gr, money_format_wan(tb - tf, true, df), "right", 1, true);
-    if (has) snprintf(rt, sizeof rt, "%s%%", value_get_text(value_get(t, "rate")));
-    gcell(gr, has ? rt : "-", "right", 1, true);
+    budget_row(d, value_set(m, "total", value_new_map()), g, "", "合计", tb, tf, true);
     value_set_bool(m, "has_rows", value_count(rows) > 0);
     value_set_bool(m, "has_reasons", value_count(reasons) > 0);
     if (value_count(rows)) value_set(grids, "by_function", g);
@@ -611,7 +605,7 @@ value *facts_department(fctx *c)
     value *score = value_set(m, "score", value_new_map());
     char sc[32];
     value_set_bool(score, "has_scores", c->u->has_scores);
-    value_set_string(score, "total", score_format(c->u->score_total, sc));
+    value_set_string(score, "total", perf_score_format(c->u->score_total, sc));
     value *figs = value_set(m, "figures", value_new_map());
     for (size_t i = 0; i < c->u->n_figures; i++) {
         char out[32];

@@ -307,13 +307,6 @@ int table_bind(unit *u, table *t, const spec_set *specs, const csv_file *f, diag
  *  line:col. Returns 0 or -1. */
 int performance_load(unit *u, diag_list *diags);
 
-/** A score (自评N分): a number >= 0 with at most 2 decimals, as hundredths
- *  (96.5 → 9650). Returns false when `v` is not one. */
-bool score_parse(const value *v, int64_t *hundredths);
-
-/** A score as printed: "96.5", "4", "3.25". `out` >= 32. */
-char *score_format(int64_t hundredths, char *out);
-
 /** Evaluate the `figures:` of performance/department.yaml into u->figures
  *  (performance_load calls it): each is {amount: X}, {count: N}, or
  *  {sum: [names…]}, {difference: [a, b]}, {percent: [a, b]} (a / b, two

@@ -28,27 +28,6 @@ static int unit_file_load(const unit *u, const char *rel, unit_file *f, diag_lis
     return yaml_load(f->path, &f->root, &f->pos, diags);
 }
 
-bool score_parse(const value *v, int64_t *hundredths)
-{
-    money_t m = 0;
-    if (value_get_type(v) != VALUE_NUMBER || money_parse(value_get_text(v), MONEY_YUAN, &m) != MONEY_OK || m < 0)
-        return false;
-    *hundredths = m;
-    return true;
-}
-
-char *score_format(int64_t hundredths, char *out)
-{
-    percent_format(hundredths, out);
-    char *dot = strchr(out, '.');
-    if (dot) {
-        char *end = out + strlen(out);
-        while (end > dot + 1 && end[-1] == '0') *--end = '\0';
-        if (end == dot + 1) *dot = '\0';
-    }
-    return out;
-}
-
 /* Add the outermost scored sections of a body (text, or a list of
  * paragraphs and sections) to the total. */
 static void scores_add(unit *u, const value *body)
@@ -59,7 +38,7 @@ static void scores_add(unit *u, const value *body)
         if (value_get_type(s) != VALUE_MAP) continue;
         int64_t h;
         const value *score = value_get(s, "score");
-        if (score && score_parse(score, &h)) {
+        if (score && perf_score_parse(score, &h)) {
             u->has_scores = true;
             u->score_total += h;
         } else if (!score) {

@@ -632,8 +632,13 @@ int perf_indicator_met(const perf_indicator *in);
 bool perf_value_parse(const char *s, int64_t *millionths);
 
 /** Format hundredths of a point without trailing zeros: 1000 → "10",
- *  850 → "8.5", 825 → "8.25". `out` >= 32. */
+ *  850 → "8.5", 825 → "8.25". `out` >= 32. Every score juesuan prints (自评表,
+ *  自评N分, 自评总分, messages) goes through it. */
 char *perf_score_format(int64_t hundredths, char *out);
+
+/** A score (权重, 得分, 自评N分) from YAML: a number >= 0 with at most 2
+ *  decimals, as hundredths (96.5 → 9650). Returns false when `v` is not one. */
+bool perf_score_parse(const value *v, int64_t *hundredths);
 
 /** The computed 合计: 权重 = budget weight + Σ indicator weights, 得分 =
  *  budget score + Σ indicator scores. */

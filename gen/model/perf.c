@@ -114,6 +114,15 @@ char *perf_score_format(int64_t hundredths, char *out)
     return out;
 }
 
+bool perf_score_parse(const value *v, int64_t *hundredths)
+{
+    money_t m = 0;
+    if (value_get_type(v) != VALUE_NUMBER || money_parse(value_get_text(v), MONEY_YUAN, &m) != MONEY_OK || m < 0)
+        return false;
+    *hundredths = m;
+    return true;
+}
+
 void perf_project_totals(const perf_project *p, const perf_rules *r, int64_t *weight, int64_t *score)
 {
     const perf_fund *t = &p->funds[PERF_FUND_TOTAL];

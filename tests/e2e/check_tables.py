@@ -30,17 +30,9 @@ import csv, glob, os, re, subprocess, sys
 from decimal import Decimal, ROUND_HALF_UP
 import openpyxl
 
+from tally import check, finish
+
 unit_dir, book, pdf = sys.argv[1:4]
-passed, failed = 0, 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", what)
 
 
 TABLES = [  # (number, title, landscape, merged header ranges below row 3)
@@ -383,5 +375,4 @@ if os.path.basename(unit_dir.rstrip("/")) == "leshan-2024":
     check(empty.get("11") and "本单位本年度无国有资本经营预算财政拨款收入和支出，故本表无数据。" in "".join(pages),
           "Leshan: 国有资本经营 empty-table note in the PDF")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

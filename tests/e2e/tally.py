@@ -1,4 +1,4 @@
-"""tally.py — the count the e2e checkers (read_pdf.py, one_figure.py) keep:
+"""tally.py — the count the e2e checkers (read_pdf.py, one_figure.py, check_tables.py) keep:
 check(ok, what) prints "FAIL what" when ok is false; finish() prints
 "N passed, N failed" and exits 1 when a check failed."""
 import sys

@@ -3,15 +3,8 @@
 # the PDF (fonts embedded and subset, A4, part-one text via poppler and
 # mupdf), the XLSX (公开01表 totals as numbers), determinism, atomic output
 # and the CLI's exit codes and messages. Run from the project root.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
+. tests/e2e/lib.sh
 unit=input/leshan-2024
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
-t() { name=$1; shift; if "$@"; then ok "$name"; else no "$name"; fi; }
 
 # --- build ---
 "$bin" build "$unit" -o "$w/o1" >"$w/out" 2>"$w/err"; rc=$?
@@ -103,5 +96,4 @@ t "bad build fails and leaves earlier output untouched" sh -c "[ $rc = 1 ] && [ 
 "$bin" build "$w/bad" -o "$w/o4" >/dev/null 2>&1
 t "bad build writes no PDF/XLSX" [ -z "$(find "$w/o4" -name '*.pdf' -o -name '*.xlsx' 2>/dev/null)" ]
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -12,13 +12,7 @@
 # exit 0. A below-precision change moves no printed figure; a changed reason
 # is listed with its sentence; bad input in one folder: file:line:col, exit
 # 1, no report. Run from the project root.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 has() { grep -qF -- "$2" "$1" && ok "$3" || no "$3" "$1"; }
 lacks() { grep -qF -- "$2" "$1" && no "$3" "$1" || ok "$3"; }
 flat() { tr -d ' \n\t\r\f'; }
@@ -206,5 +200,4 @@ n10=$(pg "$w/ebp" "提高了群众满意度")
 has "$w/eb.out" "新 第${n10}页：提升人社公共服务能力，让群众办事条件得到进一步改善，提高了群众满意度。" "performance reports: the sentence and its page"
 has "$w/eb.out" "2024年度部门整体支出预算绩效自评报告》（department）：没有变化" "performance reports: the document it does not reach"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ] && [ $pass -gt 0 ]
+finish

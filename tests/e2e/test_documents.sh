@@ -9,12 +9,7 @@
 # report (either layout) in the disclosure's 第四部分 as well, in the 目录 and
 # the outline; the Guangdong chapters are numbered by what is printed; the
 # 附件 label. Run from the project root.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 txt() { pdftotext "$1" - 2>/dev/null | tr -d ' \n'; }
 has() { # has NAME FILE TEXT…: every TEXT is in the PDF's text
   name=$1 f=$2; shift 2
@@ -64,9 +59,33 @@ cp -r input/lechang-2024 "$w/ld"
 sed -i 's/score: 3.5$/score: 2.5/' "$w/ld/performance/department.yaml"
 ln=$(grep -n '^score_total:' "$w/ld/performance/department.yaml" | cut -d: -f1)
 "$bin" build "$w/ld" -o "$w/o3" >"$w/out" 2>"$w/err"; rc=$?
-[ $rc = 1 ] && grep -q "department.yaml:$ln:14: 错误 \[D-SCORE-TOTAL\]: 自评总分应等于各评分项之和（应为 95.5，实为 96.5）" "$w/err" \
+[ $rc = 1 ] && grep -q "department.yaml:$ln:14: 错误 \[D-SCORE-TOTAL\]: 所写自评总分与各评分项之和不等（前者为 96.5，后者为 95.5，相差 1）" "$w/err" \
   && [ -z "$(find "$w/o3" -type f 2>/dev/null)" ] && ok "a typed 自评总分 that disagrees: exit 1 at its line, nothing written" \
   || no "typed 自评总分 (rc $rc)" "$w/err"
+
+# --- the Sichuan layout likewise: scored sections (seed 000 has none; here
+# its 评价结论 gets two) print （自评N分）, the 自评总分 sentence sums them
+cp -r input/jinkouhe-2024 "$w/js"
+"$py" - "$w/js/performance/department.yaml" <<'P'
+import sys
+p = sys.argv[1]; s = open(p, encoding="utf-8").read()
+a = "evaluation:\n  conclusion: "
+assert a in s
+s = s.replace(a, "evaluation:\n  conclusion:\n    - {title: 预算执行, score: 18, max: 20}\n    - {title: 履职效能, score: 76.5, max: 80}\n    - ", 1)
+open(p, "w", encoding="utf-8").write(s)
+P
+for round in 1 2; do
+  [ $round = 2 ] && sed -i 's/score: 18, max: 20/score: 17, max: 20/' "$w/js/performance/department.yaml"
+  rm -rf "$w/o12"
+  if "$bin" build "$w/js" -o "$w/o12" >/dev/null 2>"$w/err"; then
+    s=$([ $round = 1 ] && echo 18 || echo 17); tot=$([ $round = 1 ] && echo 94.5 || echo 93.5)
+    has "Sichuan, round $round: （自评${s}分） and the 自评总分 ${tot}" "$(ls "$w"/o12/js/*.pdf)" "1.预算执行（自评${s}分）" \
+      "2.履职效能（自评76.5分）" "年度部门整体支出绩效自评总分为${tot}分"
+  else
+    no "Sichuan, round $round: build with scored sections" "$w/err"
+  fi
+done
+txt "$(ls "$w"/o12/js/*.pdf)" | grep -q "总分为94.5分" && no "Sichuan: the old 自评总分 is still printed" || ok "Sichuan: the old 自评总分 is gone"
 
 # --- both documents in one folder: the report's 收入 comes from 公开01表 ---
 cp -r input/leshan-2024 "$w/both"
@@ -188,5 +207,4 @@ sed -i 's/amount: 40.00}/amount: 41.00}/; s/^    project: 18.65/    project: 18.
 "$bin" build input/lechang-2024 -o "$w/o6" >/dev/null 2>&1
 cmp -s "$l" "$(ls "$w"/o6/lechang-2024/*.pdf)" && ok "a second build gives a byte-identical report" || no "report not byte-identical"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ] && [ $pass -gt 0 ]
+finish

@@ -3,10 +3,7 @@
 # (juesuan facts) and the rendered document markup (juesuan markup) must equal
 # the reviewed files tests/golden/<unit>.facts.json and <unit>.markup.txt.
 # After a deliberate change, regenerate with UPDATE_GOLDEN=1 and review the diff.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
+. tests/e2e/lib.sh
 for u in input/*/; do
   u=${u%/}; id=$(basename "$u")
   [ -f "$u/unit.yaml" ] || continue
@@ -26,5 +23,4 @@ for u in input/*/; do
     fi
   done
 done
-echo "$pass passed, $fail failed"
-[ $fail = 0 ] && [ $pass -gt 0 ]
+finish

@@ -7,13 +7,7 @@
 # (quadratic growth would take 16). tests/tools/huge.sh measures the
 # 1,000,000-row case the README records. Run from the project root.
 # Closing line: "N passed, N failed".
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 run() { "$py" tests/tools/huge_input.py "$bin" input/leshan-2024 "$1" "$2" "$w" >"$w/$1-$2.json" 2>&1; }
 field() { "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$w/$1-$2.json" "$3"; }
 
@@ -44,5 +38,4 @@ run cols 62500; run cols 250000
 linear cols 62500 250000 && ok "cells: 4× the input, $(field cols 62500 cpu_s) s → $(field cols 250000 cpu_s) s CPU (linear)" \
   || no "cells: 4× the input, $(field cols 62500 cpu_s) s → $(field cols 250000 cpu_s) s CPU: worse than linear"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -6,14 +6,7 @@
 # codes in their own column or before the name, amounts in 元 as numbers and
 # as text) into the same figures; and refuses, naming the sheet!cell, what
 # it cannot read exactly. Run from the project root.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
-t() { name=$1; shift; if "$@"; then ok "$name"; else no "$name"; fi; }
+. tests/e2e/lib.sh
 
 same_tables() { # UNIT_A UNIT_B: every CSV byte-identical
   for f in "$1"/tables/*.csv; do cmp -s "$f" "$2/tables/$(basename "$f")" || { echo "differs: $(basename "$f")"; return 1; }; done
@@ -84,5 +77,4 @@ t "…said so" grep -q "text.xlsx: 错误: 无法打开工作簿" "$w/err"
 "$bin" import -o "$w/x" >/dev/null 2>&1; t "no workbook: exit 2" [ $? = 2 ]
 "$bin" import "$w/official.xlsx" -o "$w/x" --money-unit 千元 >/dev/null 2>&1; t "bad --money-unit: exit 2" [ $? = 2 ]
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

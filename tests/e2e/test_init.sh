@@ -5,14 +5,7 @@
 # run; the keys marked required are exactly those juesuan cannot do without
 # (each, removed from a copy of the Leshan example, makes `facts` fail; any
 # other key removed is not reported missing). Run from the project root.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
-t() { name=$1; shift; if "$@"; then ok "$name"; else no "$name"; fi; }
+. tests/e2e/lib.sh
 
 u="$w/new-unit"
 "$bin" init "$u" >"$w/out" 2>"$w/err"; rc=$?
@@ -113,5 +106,4 @@ print("\n".join(bad) or "all agree")
 sys.exit(1 if bad else 0)
 EOF
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -9,12 +9,7 @@
 # at a moment a temporary file is known to exist; after SIGKILL the next
 # good build removes the stale files. Run from the project root. Closing
 # line: "N passed, N failed".
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 
 mkdir -p "$w/a" "$w/b" "$w/tmp"
 cp -r input/leshan-2024 "$w/a/leshan-2024"
@@ -114,5 +109,4 @@ stale=$(ls -A "$out" | grep -c '^\.juesuan-')
   && ok "the next good build removes the stale files (and only juesuan's own)" \
   || no "the next good build removes the stale files: $(state)" "$w/err"
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -4,11 +4,7 @@
 # the workbook's table and chart cells — one value everywhere. Then the check
 # must see a second figure when one place is garbled (the facts' 收、支总计).
 # Run from the project root; closing line "N passed, N failed".
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
+. tests/e2e/lib.sh
 for u in input/*/; do
   u=${u%/}; id=$(basename "$u")
   [ -f "$u/unit.yaml" ] && [ -d "$u/tables" ] || continue
@@ -36,5 +32,4 @@ elif grep -q "FAIL 收、支总计: 2 figures" "$w/read"; then
 else
   fail=$((fail + 1)); echo "FAIL the garbled facts fail for another reason:"; sed 's/^/     /' "$w/read" | head
 fi
-echo "$pass passed, $fail failed"
-[ $fail = 0 ] && [ $pass -gt 0 ]
+finish

@@ -3,12 +3,7 @@
 # under profiles/bumen, which changes wording only; a profile named by a
 # path relative to the unit folder; a profile that does not exist. Run from
 # the project root.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 has() { grep -qF "$2" "$1" && ok "$3" || no "$3"; }
 hasnt() { grep -qF "$2" "$1" && no "$3" || ok "$3"; }
 flat() { pdftotext "$1" - 2>/dev/null | tr -d ' \n\t\r\f'; }
@@ -52,5 +47,4 @@ has "$w/en" "leshan-2024/unit.yaml:1:10: 错误: 找不到模板配置“nosuch�
 "$bin" build "$w/b/leshan-2024" -o "$w/on" >/dev/null 2>&1
 [ -d "$w/on/leshan-2024" ] && [ -n "$(ls "$w/on/leshan-2024")" ] && no "missing profile: nothing written" || ok "missing profile: nothing written"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

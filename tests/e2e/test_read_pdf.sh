@@ -7,11 +7,7 @@
 # empty_note taken out (the bug it found: an all-zero 三公 table without its
 # note), and Leshan's text with one figure, word or reason garbled.
 # Run from the project root; closing line "N passed, N failed".
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
+. tests/e2e/lib.sh
 ok() { pass=$((pass + 1)); echo "ok   $*"; }
 bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 for u in input/*/; do
@@ -74,5 +70,4 @@ garble "a placeholder" raw.txt "设有办公室" "设有XXX办公室" "leftover 
 garble "a doubled word" raw.txt "设有办公室" "设有办公室办公室" "doubled words 办公室办公室"
 garble "a table figure garbled in print" layout.txt "1,153.24            公用经费合计" "1,135.24            公用经费合计" "人员/公用经费 1153.24/494.60 = 公开08表 1,135.24/494.60"
 garble "a 目录 entry missing" raw.txt "十三、财政拨款“三公”经费支出决算表 ." "" "目录 lists 12 附表, the document prints 13"
-echo "$pass passed, $fail failed"
-[ $fail = 0 ] && [ $pass -gt 0 ]
+finish

@@ -2,12 +2,7 @@
 # Subjects outside the catalog: a unit's own catalog rows (UNIT/catalog/),
 # a profile's catalog rows, glossary_texts for a subject and a fixed term,
 # the 适用年度 of a catalog name. Run from the project root.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 has() { grep -qF -- "$2" "$1" && ok "$3" || no "$3" "$1"; }
 hasnt() { grep -qF -- "$2" "$1" && no "$3" "$1" || ok "$3"; }
 
@@ -86,5 +81,4 @@ printf '科目编码,科目名称,说明,适用年度\n2050302,中职教育,,-20
 "$bin" check "$w/u" >/dev/null 2>"$w/e9"
 has "$w/e9" "catalog/functions.csv:3:1: 错误: 科目编码 2050302 重复（同一编码的几行应按年度先后、适用年度不重叠）" "适用年度: overlapping years are an error"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -8,15 +8,9 @@
 # the fonts embedded and subset; and the same text from poppler and mupdf
 # whether or not the fonts are subset (JUESUAN_SUBSET=0). Run from the
 # project root. Closing line: "N passed, N failed".
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
+. tests/e2e/lib.sh
 . tests/e2e/shared.sh
 check=${TYPESETTING_CHECK:-$SHARED/check/check_pdf_typesetting.py}
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
 
 "$bin" build input/leshan-2024 -o "$w/o" >"$w/out" 2>"$w/err" && ok "build leshan-2024" || no "build leshan-2024" "$w/err"
 pdf=$(ls "$w"/o/leshan-2024/*.pdf 2>/dev/null | head -1)
@@ -78,5 +72,4 @@ if [ -n "$dpdf" ]; then
     && ok "demo: empty 图7 says there is no 三公 spending" || no "demo: empty 图7 says there is no 三公 spending"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail = 0 ]
+finish

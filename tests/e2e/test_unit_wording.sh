@@ -3,13 +3,7 @@
 # compares with, optional fields and their stated rules, the 预算绩效管理
 # paragraph from what is given, 政府采购 and 公务用车购置 by type. Each case
 # edits a copy of input/leshan-2024. Run from the project root.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 has() { grep -qF -- "$2" "$1" && ok "$3" || no "$3" "$1"; }
 hasnt() { grep -qF -- "$2" "$1" && no "$3" "$1" || ok "$3"; }
 fresh() { rm -rf "$w/u"; cp -r input/leshan-2024 "$w/u"; }
@@ -90,5 +84,4 @@ has "$w/out" "全年按规定更新购置公务用车0辆，其中：轿车0辆�
 edit 's.replace("{type: 轿车, count: 0", "{type: 轿车, count: 1")'
 [ "$(run check)" = 1 ] && has "$w/err" "购置车辆总数应等于 types 中各类车辆数之和（应为 1）" "vehicles by type: counts must add up" || no "vehicles by type: counts must add up" "$w/err"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

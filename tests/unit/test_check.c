@@ -375,12 +375,12 @@ static const rcase CASES[] = {
     {"D-IN-DISCLOSURE", W, {{DEPT, 0, NULL, DY}, {DEPT, 1, "sichuan", "sichuan\nin_disclosure: true"}, NOTABLES}, DEPT, 2,
      "单位没有 tables/（没有决算公开）"},
     {"D-SUM", E, {{DEPT, 0, NULL, DY}, {DEPT, 9, "10", "11"}, NOTABLES}, DEPT, 9, "前者为 11.00，后者为 10.00，相差 1.00"},
-    {"D-COUNT", E, {{DEPT, 0, NULL, DY}, {DEPT, 16, "1", "2"}, NOTABLES}, DEPT, 16, "应为 1，实为 2"},
-    {"D-BALANCE", W, {{DEPT, 0, NULL, DY}, {DEPT, 19, "begin: 1", "begin: 2"}, NOTABLES}, DEPT, 19, "应为 3.00，实为 2.00"},
-    {"D-SCORE-TOTAL", E, {{DEPT, 0, NULL, DY}, {DEPT, 2, "10", "11"}, NOTABLES}, DEPT, 2, "应为 10，实为 11"},
-    {"D-SCORE-GROUP", E, {{DEPT, 0, NULL, DY}, {DEPT, 22, "6", "6.5"}, NOTABLES}, DEPT, 22, "“组”的得分应等于其下各评分项之和（应为 6，实为 6.5）"},
+    {"D-COUNT", E, {{DEPT, 0, NULL, DY}, {DEPT, 16, "1", "2"}, NOTABLES}, DEPT, 16, "项目个数为 2（"},
+    {"D-BALANCE", W, {{DEPT, 0, NULL, DY}, {DEPT, 19, "begin: 1", "begin: 2"}, NOTABLES}, DEPT, 19, "与年末结转结余不等（前者为 3.00，后者为 2.00，相差 1.00）"},
+    {"D-SCORE-TOTAL", E, {{DEPT, 0, NULL, DY}, {DEPT, 2, "10", "11"}, NOTABLES}, DEPT, 2, "所写自评总分与各评分项之和不等（前者为 11，后者为 10，相差 1）"},
+    {"D-SCORE-GROUP", E, {{DEPT, 0, NULL, DY}, {DEPT, 22, "6", "6.5"}, NOTABLES}, DEPT, 22, "“组”的得分与其下各评分项之和不等（前者为 6.5，后者为 6，相差 0.5）"},
     {"D-SCORE-MAX", E, {{DEPT, 0, NULL, DY}, {DEPT, 24, "score: 2", "score: 5.5"}, NOTABLES}, DEPT, 24, "“项一”的得分 5.5 超过其分值 5"},
-    {"D-FIGURE", E, {{DEPT, 0, NULL, DY}, {DEPT, 6, "94.16", "94.15"}, NOTABLES}, DEPT, 6, "figures.rate 原文为 94.15，由数据算出应为 94.16"},
+    {"D-FIGURE", E, {{DEPT, 0, NULL, DY}, {DEPT, 6, "94.16", "94.15"}, NOTABLES}, DEPT, 6, "figures.rate 原文为 94.15，由数据算出为 94.16"},
     {"D-FIGURE", W, {{DEPT, 0, NULL, DY}, {DEPT, 6, "{percent: [b, a], stated: 94.16}", "{sum: [a, b], stated: 6401.29}"}, NOTABLES},
      DEPT, 6, "尾差：figures.rate 原文为 6401.29，由数据算出 6401.28（sum）"},
     {"D-FIGURE-REF", E, {{DEPT, 0, NULL, DY}, {DEPT, 27, "{rate}", "{rat}"}, NOTABLES}, DEPT, 27, "文字中的 {rat} 不是 figures 中的数字"},
@@ -399,6 +399,9 @@ static void test_each_rule_fires(void **state)
         if (k->sev == DIAG_ERROR) assert_true(errors > 0);
         assert_int_equal((size_t)errors, diag_error_count(&d));
         expect_diag(&d, k->rule, k->sev, k->file, k->line, k->needle);
+        for (size_t j = 0; j < d.count; j++) /* where, and no side taken: the D-* rules */
+            if (d.items[j].rule && strncmp(d.items[j].rule, "D-", 2) == 0 && strstr(d.items[j].message, "应为"))
+                fail_msg("[%s] takes sides (应为): %s", d.items[j].rule, d.items[j].message);
         unit_free(&u);
         diag_list_free(&d);
     }

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "test_util.h"
+#include "test_fixture.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +18,6 @@
 #include "../../gen/check/check.h"
 #include "../../gen/facts/facts.h"
 
-static char tmpdir[64];
-static spec_set specs;
-static facts_options options;
 
 /* A unit folder with unit.yaml and `dept` as performance/department.yaml. */
 static const char *write_unit(const char *dept)
@@ -151,20 +149,20 @@ static void test_scores(void **state)
     assert_true(u.has_scores);
     assert_int_equal(u.score_total, 1750);
     char out[32];
-    assert_string_equal(score_format(1750, out), "17.5");
-    assert_string_equal(score_format(9650, out), "96.5");
-    assert_string_equal(score_format(400, out), "4");
-    assert_string_equal(score_format(325, out), "3.25");
+    assert_string_equal(perf_score_format(1750, out), "17.5");
+    assert_string_equal(perf_score_format(9650, out), "96.5");
+    assert_string_equal(perf_score_format(400, out), "4");
+    assert_string_equal(perf_score_format(325, out), "3.25");
     int64_t h;
     value *v = value_new_number("96.5");
-    assert_true(score_parse(v, &h));
+    assert_true(perf_score_parse(v, &h));
     assert_int_equal(h, 9650);
     value_free(v);
     v = value_new_number("96.555");
-    assert_false(score_parse(v, &h)); /* more than two decimals */
+    assert_false(perf_score_parse(v, &h)); /* more than two decimals */
     value_free(v);
     v = value_new_number("-1");
-    assert_false(score_parse(v, &h));
+    assert_false(perf_score_parse(v, &h));
     value_free(v);
     assert_int_equal(check_unit(&u, &specs, &d), 0);
     unit_free(&u);
@@ -256,29 +254,6 @@ static void test_by_function(void **state)
     diag_list_free(&d);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/juesuan-dept-XXXXXX");
-    if (!mkdtemp(tmpdir)) return -1;
-    diag_list d = {0};
-    int rc = specs_load("templates", &specs, &d);
-    if (rc == 0) rc = facts_options_load("templates", &options, &d);
-    if (rc != 0) fprintf(stderr, "%s", diags_text(&d));
-    diag_list_free(&d);
-    return rc;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    specs_free(&specs);
-    facts_options_free(&options);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,5 +261,5 @@ int main(void)
         cmocka_unit_test(test_scores),        cmocka_unit_test(test_facts_follow_data),
         cmocka_unit_test(test_by_function),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
 }

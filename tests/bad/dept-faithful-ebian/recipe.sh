@@ -6,3 +6,4 @@ D=performance/department.yaml
 subst $D "    project: 2331.57" "    project: 2331.57
     project_count: 17"
 L=$(line_of $D '^    project_count: 17')
+P=$(line_of $D '^    projects:')
