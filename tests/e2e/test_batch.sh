@@ -10,13 +10,7 @@
 # half-written output; one unit alone prints its files as before. Run from
 # the project root. GEN_UNITS (default 6) sets how many generated units
 # the batch holds (the 200-unit run of the README is GEN_UNITS=200).
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 n_gen=${GEN_UNITS:-4}
 
 # --- the generator: 20 units, each passes check; the same seed, the same bytes

@@ -8,13 +8,7 @@
 # output and two shards that built one unit differently are refused. Skips
 # (with the reason) when parallel is not installed; make deps installs it.
 # Run from the project root.
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 if ! command -v parallel >/dev/null 2>&1; then
   echo "skip: GNU parallel: not installed (Debian package parallel; make deps installs it)"
   echo "$pass passed, $fail failed"

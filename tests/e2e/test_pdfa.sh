@@ -8,13 +8,7 @@
 # `build --no-pdfa`: no OutputIntent, no pdfaid, still tagged; and the two
 # checks fail on an untagged PDF and on a wrong pdfaid:part. Run from
 # the project root. Closing line: "N passed, N failed".
-set -u
-bin=${JUESUAN_BIN:-build/san/juesuan}
-py=/usr/bin/python3; [ -x "$py" ] || py=python3
-w=$(mktemp -d); trap 'rm -rf "$w"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-no() { fail=$((fail + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && sed 's/^/     /' "$2" | head -20; }
+. tests/e2e/lib.sh
 
 for u in input/*/; do
   u=${u%/}
