@@ -2,13 +2,15 @@
  * trailer /ID, viewer preferences and page labels (see meta.h).
  *
  * PDF/A-2b (ISO 19005-2) asks, of what juesuan writes: a header %PDF-1.n
- * with a binary comment (libharu writes both), a trailer /ID (6.1.3), an
+ * with a binary comment (save.c writes both), a trailer /ID (6.1.3: the
+ * trailer is the cross-reference stream's dictionary, save.c), an
  * XMP packet in the catalog's /Metadata, unfiltered, whose dc/xmp/pdf
  * properties equal the Info entries (6.6.2, 6.6.3) and that names
  * pdfaid:part 2 and conformance B; and, since the pages use DeviceRGB and
  * DeviceGray, an OutputIntent GTS_PDFA1 with an ICC profile (6.2.3, 6.2.4.3).
  * The /ID is the MD5 of the pages' contents and the metadata: the same
- * input gives the same bytes. Uses libharu's object layer
+ * input gives the same bytes (it is put on libharu's trailer dictionary,
+ * from which save.c copies it). Uses libharu's object layer
  * (hpdf_objects.h, hpdf_doc.h) and its MD5 (hpdf_encrypt.h). */
 #include "meta.h"
 
