@@ -342,6 +342,18 @@ static void check_score_total(cctx *c)
                      perf_score_format(c->u->score_total, y),
                      perf_score_format(typed > c->u->score_total ? typed - c->u->score_total : c->u->score_total - typed,
                                        (char[32]){0}));
+    /* part two of the disclosure quotes the 部门整体 self-score
+     * (unit.yaml other.performance.department.score): when the report's
+     * sections are scored, it is their 自评总分 */
+    const char *stated = "other.performance.department.score";
+    const value *sv = value_get_path(c->u->yaml, stated);
+    if (c->u->has_tables && c->u->has_scores && sv && perf_score_parse(sv, &typed) && typed != c->u->score_total)
+        check_report(c, "D-SCORE-STATED", unit_pos(c->u, stated),
+                     "第二部分所写部门整体支出绩效自评得分与 department.yaml 各评分项之和（自评总分）不等"
+                     "（前者为 %s，后者为 %s，相差 %s）",
+                     perf_score_format(typed, x), perf_score_format(c->u->score_total, y),
+                     perf_score_format(typed > c->u->score_total ? typed - c->u->score_total : c->u->score_total - typed,
+                                       (char[32]){0}));
 }
 
 /* ---- figures quoted in the text ---------------------------------------- */

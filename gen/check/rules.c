@@ -69,6 +69,7 @@ static const check_rule RULES[] = {
     {"D-COUNT", E, false, "department.yaml：所写项目个数 = 所列项目数"},
     {"D-BALANCE", W, false, "department.yaml：年初结转结余 + 收入 − 支出 = 年末结转结余"},
     {"D-SCORE-TOTAL", E, false, "department.yaml：所写自评总分 = 各评分项之和"},
+    {"D-SCORE-STATED", E, false, "unit.yaml other.performance.department.score（第二部分所写部门整体自评得分）= department.yaml 的自评总分（其各节有得分时）"},
     {"D-SCORE-GROUP", E, false, "department.yaml：有得分的小节 = 其下各评分项之和"},
     {"D-SCORE-MAX", E, false, "department.yaml：得分不超过分值（max）"},
     {"D-FIGURE", E, false, "department.yaml：figures 中原文的数（stated）= 由数据算出的数（万元舍入范围以内为警告）"},

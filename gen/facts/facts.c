@@ -260,6 +260,31 @@ void set_reason(fctx *c, value *m, const char *key, const char *path)
 
 static void facts_disclosure(fctx *c, value *root);
 
+/* The 部门整体 report printed inside the disclosure is itself one of the
+ * unit's attachments: the `attachments` entry with its title is marked
+ * embedded (第四部分 does not list it a second time) and the report gets
+ * that entry's label “附件N” over its title (disclosure_label); a report
+ * no entry names keeps department.yaml's own `attachment` label. */
+static void facts_attachments_embed(value *root)
+{
+    value *dep = value_get_path(root, "performance.department");
+    if (!dep || !value_get_bool(value_get(dep, "in_disclosure"))) return;
+    const char *title = value_get_text(value_get(dep, "title"));
+    const char *label = value_get_text(value_get(dep, "attachment"));
+    char own[32];
+    value *att = value_get(root, "attachments");
+    for (size_t i = 0; i < value_count(att); i++) {
+        value *e = value_at(att, i);
+        const char *t = value_get_text(value_get(e, "title"));
+        if (!title || !t || strcmp(t, title) != 0) continue;
+        value_set_bool(e, "embedded", true);
+        snprintf(own, sizeof own, "附件%zu", i + 1);
+        label = own;
+        break;
+    }
+    if (label) value_set_string(dep, "disclosure_label", label);
+}
+
 value *facts_build(const unit *u, const spec_set *specs, const facts_options *o, diag_list *diags)
 {
     facts_options own = *o; /* the unit's options: templates' facts.yaml, then unit.yaml options: */
@@ -274,6 +299,7 @@ value *facts_build(const unit *u, const spec_set *specs, const facts_options *o,
     if (u->department.root) {
         value *perf = value_set(root, "performance", value_new_map());
         value_set(perf, "department", facts_department(&c));
+        facts_attachments_embed(root);
     }
     /* performance.projects: the 项目支出绩效自评表 (第四部分) and their reports */
     value *perf = value_get(root, "performance");

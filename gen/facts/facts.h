@@ -25,7 +25,8 @@
  *   government_fund, state_capital  八/九: amount, share, change, has_funds, reason
  *   other           十: admin_operating, procurement, assets, performance
  *   glossary        第三部分: [{number, term, text}]
- *   attachments     第四部分: [{number, title}], has_attachments
+ *   attachments     第四部分: [{number, title, embedded (the 部门整体 report
+ *                   printed in 第四部分 has this title)}], has_attachments
  *   performance     projects [{number, number_cn, table_id “project-1”, code, name,
  *                   title “code-name”, department, implementer, target, achieved,
  *                   process, funds [{label, present, initial, adjusted, spent,
@@ -41,7 +42,9 @@
  *   performance.department  the 部门整体支出绩效自评报告 (performance/department.yaml):
  *                   layout, layout_is {LAYOUT: true}, in_disclosure (also in
  *                   the disclosure's 第四部分: asked for and the unit has tables/),
- *                   title, attachment, header, signature, basics, finance (income,
+ *                   title, attachment, disclosure_label (“附件N” over its title
+ *                   in the disclosure: the attachments entry with its title, else
+ *                   attachment), header, signature, basics, finance (income,
  *                   expenditure, balance, budget, execution, by_function),
  *                   management, evaluation, conclusion, analysis, achievements,
  *                   problems, suggestions, chapters {achievements, problems,

@@ -137,7 +137,9 @@ static void toc_entry(toc_state *t, const block *h, size_t index, int number)
     }
     if (p.lines.count > 0) {
         const layout_line *last = &p.lines.items[p.lines.count - 1];
-        double from = left + last->x + last->natural + gap;
+        /* the line as set: a line pushed in by 标点挤压 is narrower than its
+         * natural width, and the leaders start after what is printed */
+        double from = left + last->x + last->natural - last->squeeze + gap;
         double to = right - nw - gap;
         double dot = layout_advance(cfg, es->face, cfg->toc_leader_cp, es->size);
         long m = lp > 0 ? (long)floor((to - from + EPS) / lp) : 0;
