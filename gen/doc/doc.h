@@ -58,11 +58,16 @@ typedef struct grid_cell {
     int row, col;           /* top-left, 0-based within the grid */
     int row_span, col_span; /* >= 1 */
     char *text;             /* what is printed ("" for an empty cell) */
-    bool is_amount;         /* a money cell: `amount` holds the value */
+    bool is_amount;         /* a money cell: `amount` holds the value, `text`
+                               shows it as the blank-versus-zero rule says
+                               (README; a zero is "" outside a rate's row) */
     bool is_count;          /* a whole number such as a 行次: `text` holds its digits */
     money_t amount;         /* 分; printed as 万元 #,##0.00 */
     grid_number number;     /* a rate or a score: `hundredths` holds it, `text` shows it */
     int64_t hundredths;
+    bool rate;              /* a cell of a rate column (执行率): a percent, or
+                               words where there is none ("-"); its row
+                               prints its zero amounts */
     bool header;            /* part of the header block */
     bool bold;              /* totals */
     grid_align align;
@@ -179,7 +184,9 @@ void table_grid_free(table_grid *g);
 /** A grid from a table described in the facts tree (what `@grid PATH`
  *  prints): {label?, title?, org_line?, unit_line?, landscape?, widths:
  *  [characters per column], header_rows (default 1), rows: [[cell…]…]} with
- *  cell {text, rows?, cols? (spans), bold?, align? left|center|right};
+ *  cell {text, rows?, cols? (spans), bold?, align? left|center|right,
+ *  amount? (true: the text is an amount in 万元, printed by the
+ *  blank-versus-zero rule), rate? (true: a cell of a rate column)};
  *  cells are placed as in HTML (a spanned position is skipped). Returns
  *  NULL after an error at `pos`. */
 table_grid *table_grid_from_facts(const value *g, srcpos pos, diag_list *diags);

@@ -3,7 +3,7 @@
  * 部门整体支出绩效自评报告's 预决算对比 and 绩效指标 tables. Cells are placed
  * row by row the way HTML does: a cell takes the next free column of its
  * row, and a cell spanning rows keeps its columns in the rows below. */
-#include "doc.h"
+#include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +74,12 @@ table_grid *table_grid_from_facts(const value *g, srcpos pos, diag_list *diags)
                         : al && strcmp(al, "left") == 0   ? GRID_LEFT
                         : gc->header                      ? GRID_CENTER
                                                           : GRID_LEFT;
+            money_t m;
+            if (value_get_bool(value_get(cv, "amount")) && money_parse(gc->text, MONEY_WANYUAN, &m) == MONEY_OK) {
+                gc->is_amount = true;
+                gc->amount = m;
+            }
+            gc->rate = value_get_bool(value_get(cv, "rate"));
             col += (size_t)cs;
         }
     }
@@ -82,5 +88,6 @@ table_grid *table_grid_from_facts(const value *g, srcpos pos, diag_list *diags)
         table_grid_free(out);
         return NULL;
     }
+    grid_apply_zero_rule(out);
     return out;
 }

@@ -61,12 +61,12 @@ static void add_text(builder *b, int row, int col, int span, const char *text, g
     c->bold = bold;
 }
 
-/* An amount cell: the value, or blank when the form leaves it empty. */
+/* An amount cell: the value (its text: grid_apply_zero_rule), or blank
+ * when the form leaves it empty (a zero too: the CSV's empty cell and its
+ * 0 print alike). */
 static void add_amount(builder *b, int row, int col, const cell *v, bool bold)
 {
-    char text[32] = "";
-    if (v && v->present) money_format_wan(v->amount, true, text);
-    grid_cell *c = add_cell(b, row, col, 1, 1, text);
+    grid_cell *c = add_cell(b, row, col, 1, 1, "");
     c->align = GRID_RIGHT;
     c->bold = bold;
     if (v && v->present) {
@@ -411,6 +411,7 @@ table_grid *table_grid_build(const table *t, const unit *u, const value *facts, 
     else if (s->kind == TABLE_FIXED) body_fixed(&b, t);
     else body_subject(&b, t);
     if (grid_notes(g, s, facts, diags) != 0) rc = -1;
+    grid_apply_zero_rule(g);
     if (rc != 0) {
         table_grid_free(g);
         return NULL;

@@ -44,7 +44,8 @@ static grid_cell *head(pgrid *p, int row, int col, int rows, int cols, const cha
     return c;
 }
 
-/* An amount fact ("109.50", 万元) as a money cell; blank when null. */
+/* An amount fact ("109.50", 万元) as a money cell (its text:
+ * grid_apply_zero_rule); blank when null. */
 static void amount(pgrid *p, int row, int col, int cols, const value *v, bool bold)
 {
     grid_cell *c = put(p, row, col, 1, cols, value_get_text(v) ? value_get_text(v) : "", GRID_RIGHT);
@@ -62,6 +63,7 @@ static void number(pgrid *p, int row, int col, const char *text, grid_number kin
 {
     grid_cell *c = put(p, row, col, 1, 1, text, GRID_CENTER);
     c->bold = bold;
+    c->rate = kind == GRID_NUMBER_PERCENT;
     char tmp[32];
     size_t n = strlen(text);
     if (kind == GRID_NUMBER_PERCENT) {
@@ -242,5 +244,6 @@ table_grid *project_grid_build(const value *pr, const char *title)
     put(&p, p.row, 6, 1, 5, buf_cstr(&sig), GRID_LEFT);
     buf_free(&sig);
     p.row++;
+    grid_apply_zero_rule(g);
     return g;
 }

@@ -289,11 +289,13 @@ static void budget_row(const dctx *d, value *row, value *g, const char *code, co
     value *gr = value_append(value_get(g, "rows"), value_new_list());
     gcell(gr, code, total ? NULL : "center", 1, total);
     gcell(gr, label, total ? "center" : "left", 1, total);
-    gcell(gr, money_format_wan(bu, true, a), "right", 1, total);
-    gcell(gr, money_format_wan(fi, true, b2), "right", 1, total);
-    gcell(gr, money_format_wan(bu - fi, true, df), "right", 1, total);
+    /* amounts and the rate marked as such: the grid prints them by the
+     * blank-versus-zero rule (gen/doc/zero.c) */
+    value_set_bool(gcell(gr, money_format_wan(bu, true, a), "right", 1, total), "amount", true);
+    value_set_bool(gcell(gr, money_format_wan(fi, true, b2), "right", 1, total), "amount", true);
+    value_set_bool(gcell(gr, money_format_wan(bu - fi, true, df), "right", 1, total), "amount", true);
     if (has) snprintf(rt, sizeof rt, "%s%%", value_get_text(value_get(row, "rate")));
-    gcell(gr, has ? rt : "-", "right", 1, total);
+    value_set_bool(gcell(gr, has ? rt : "-", "right", 1, total), "rate", true);
 }
 
 static value *facts_by_function(const dctx *d, value *grids)

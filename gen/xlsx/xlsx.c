@@ -15,6 +15,7 @@ typedef struct xlsx_formats {
     lxw_format *label, *title, *unit_line, *org_line, *head, *note;
     lxw_format *text[3][2];   /* [grid_align][bold] */
     lxw_format *number[2];    /* [bold] */
+    lxw_format *zero_blank[2]; /* an amount the grid prints blank (a zero): [bold] */
     lxw_format *count;        /* 行次 */
     lxw_format *percent[2];   /* 预算执行率 0.00% [bold] */
     lxw_format *points[2];    /* 权重, 得分 [bold] */
@@ -49,6 +50,10 @@ static void formats_init(lxw_workbook *wb, xlsx_formats *f)
     for (int b = 0; b < 2; b++) {
         f->number[b] = xlsx_fmt_new(wb, true, LXW_ALIGN_RIGHT, b, 10);
         format_set_num_format(f->number[b], "#,##0.00");
+        /* the number 0 stays in the cell (import reads it back) and shows
+         * blank, as the grid prints it (gen/doc/zero.c) */
+        f->zero_blank[b] = xlsx_fmt_new(wb, true, LXW_ALIGN_RIGHT, b, 10);
+        format_set_num_format(f->zero_blank[b], "#,##0.00;-#,##0.00;;@");
     }
     f->count = xlsx_fmt_new(wb, true, LXW_ALIGN_CENTER, false, 10);
     for (int b = 0; b < 2; b++) {
@@ -124,6 +129,7 @@ static void write_cell(lxw_worksheet *ws, const grid_cell *c, int top, const xls
     lxw_col_t c0 = (lxw_col_t)c->col, c1 = (lxw_col_t)(c->col + c->col_span - 1);
     int align = c->align < 0 || c->align > 2 ? 0 : (int)c->align;
     lxw_format *fmt = c->header                          ? f->head
+                      : c->is_amount && !c->text[0]      ? f->zero_blank[c->bold]
                       : c->is_amount                     ? f->number[c->bold]
                       : c->number == GRID_NUMBER_PERCENT ? f->percent[c->bold]
                       : c->number == GRID_NUMBER_POINTS  ? f->points[c->bold]

@@ -23,7 +23,8 @@ Then one sheet per 项目支出绩效自评表 (performance/projects/*.yaml, in 
 order, "自评表NN 名称"): the project code, merged cells, the 总额 row with
 its amounts, rate (0.00%) and 权重/得分 as numbers, 合计权重 100.
 PDF (pdftotext): each table's page holds its 附表 heading and title (so the
-title appears twice there), its label, and figures of the table; the 目录
+title appears twice there), its label, and the figures of the table that
+are not zero (a zero prints blank); the 目录
 lists every 附表 heading; an empty table's note is there.
 Prints one line per check and "N passed, N failed"."""
 import csv, glob, os, re, subprocess, sys
@@ -274,7 +275,8 @@ for i, (num, title, landscape, merges) in enumerate(TABLES):
     check(f"编制单位：{unit_name}" in pages[p] and "单位：万元" in pages[p], f"PDF {num}: 编制单位 / 单位 line")
     following = [q for q in where.values() if q > p]
     text = "".join(pages[p:min(following) if following else n_pages])
-    missing = [shown(v) for v in figures[num] if shown(v) not in text]
+    # a zero prints blank (the blank-versus-zero rule): only the other figures are looked for
+    missing = [shown(v) for v in figures[num] if v != 0 and shown(v) not in text]
     check(not missing and (figures[num] or empty[num]), f"PDF {num}: figures missing {missing[:5]}")
     if empty[num]:
         check("故本表无数据" in text, f"PDF {num}: empty-table note")

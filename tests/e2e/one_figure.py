@@ -20,6 +20,7 @@ from decimal import Decimal, ROUND_HALF_UP
 
 import openpyxl
 
+from pdf_tables import by_label, read_tables
 from tally import check, finish
 
 facts_path, markup_path, pdf, book = sys.argv[1:5]
@@ -47,7 +48,6 @@ def put(q, where, v):
 facts = json.load(open(facts_path, encoding="utf-8"))
 markup = "".join(l for l in open(markup_path, encoding="utf-8").read().split("\n") if not l.startswith("@"))
 raw = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
-layout = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
 pdf_text = "".join(l for l in raw.replace("\f", "\n").split("\n")
                    if not re.fullmatch(r"\s*—\s*\d+\s*—\s*", l)).replace(" ", "")
 # the text of the PDF: 第二部分 (where the figures are told), not the tables
@@ -119,40 +119,25 @@ for r in xrows("13"):
     if len(r) >= 12 and all(isinstance(v, (int, float)) for v in r[:12]):
         xt13 = r[:12]
 
-# ---- PDF tables (layout text) -------------------------------------------------------
+# ---- PDF tables (cell by cell, by position: pdf_tables.py) -----------------------------
 
-ptables = {}
-cur = None
-for p in layout.split("\f"):
-    m = re.search(r"公开(\d\d)表", p)
-    if m:
-        cur = m.group(1)
-        ptables[cur] = p
-    elif cur:
-        ptables[cur] += p
+ptables = by_label(read_tables(pdf))
 
 
-def pnums(s):
-    return re.findall(r"-?\d[\d,]*\.\d{2,6}", s)
-
-
-def pline(no, pattern):
-    for l in ptables.get(no, "").split("\n"):
-        if re.search(pattern, l):
-            return pnums(l)
-    return []
+def pline(no, label):
+    """The amounts of the body row with a cell `label` (a blank cell: 0.00)."""
+    t = ptables.get(no)
+    return t.amounts(t.row_with(label)) if t else []
 
 
 def prow(no, code):
-    for l in ptables.get(no, "").split("\n"):
-        m = re.match(r"\s*" + code + r"\s+\S+\s+(.*)$", l)
-        if m:
-            n = pnums(m.group(1))
-            return n[0] if n else None
-    return None
+    """The first amount of the row of subject `code`."""
+    n = pline(no, code)
+    return n[0] if n else None
 
 
-pt13 = pline("13", r"^\s*-?\d[\d,]*\.\d+(\s+-?\d[\d,]*\.\d+){11}\s*$")
+t13 = ptables.get("13")
+pt13 = t13.amounts(t13.body()[0]) if t13 and t13.body() else []
 
 # ---- the text (markup and PDF alike) -----------------------------------------------
 
@@ -172,7 +157,7 @@ put("收、支总计", "facts totals.expenditure", fget("totals.expenditure"))
 put("收、支总计", "workbook 公开01表 收入总计", xlabel("01", "总计", 2))
 put("收、支总计", "workbook 公开01表 支出总计", [r for r in xrows("01") if r.count("总计") == 2 and r][0][5]
     if any(r.count("总计") == 2 for r in xrows("01")) else None)
-for i, v in enumerate(pline("01", r"^\s*总计")):
+for i, v in enumerate(pline("01", "总计")):
     put("收、支总计", f"PDF 公开01表 总计 #{i + 1}", v)
 texts("收、支总计", r"(?<!拨款)收、支总计均为" + A)
 ch1 = xchart("图1：收、支决算总计变动情况")
@@ -181,7 +166,7 @@ put("收、支总计", "workbook 图1", ch1.get(f"{fget('unit.year')}年度"))
 put("本年收入合计", "facts income.total", fget("income.total"))
 put("本年收入合计", "workbook 公开01表", xlabel("01", "本年收入合计", 2))
 put("本年收入合计", "workbook 公开02表 合计", xsubject("02", "合计", "本年收入合计"))
-put("本年收入合计", "PDF 公开01表", (pline("01", r"本年收入合计") or [None])[0])
+put("本年收入合计", "PDF 公开01表", (pline("01", "本年收入合计") or [None])[0])
 texts("本年收入合计", r"本年收入合计" + A)
 for i, item in enumerate(fget("income.items") or []):
     q = item["name"]
@@ -193,7 +178,7 @@ for i, item in enumerate(fget("income.items") or []):
 put("本年支出合计", "facts expenditure.total", fget("expenditure.total"))
 put("本年支出合计", "workbook 公开01表", xlabel("01", "本年支出合计", 2))
 put("本年支出合计", "workbook 公开03表 合计", xsubject("03", "合计", "本年支出合计"))
-put("本年支出合计", "PDF 公开03表 合计", (pline("03", r"^\s*合计\s+\d") or [None])[0])
+put("本年支出合计", "PDF 公开03表 合计", (pline("03", "合计") or [None])[0])
 texts("本年支出合计", r"本年支出合计" + A)
 for key, name in (("basic", "基本支出"), ("project", "项目支出")):
     q = "本年" + name
@@ -205,7 +190,7 @@ for key, name in (("basic", "基本支出"), ("project", "项目支出")):
 put("财政拨款收、支总计", "facts fiscal.income", fget("fiscal.income"))
 put("财政拨款收、支总计", "facts fiscal.expenditure", fget("fiscal.expenditure"))
 put("财政拨款收、支总计", "workbook 公开04表 收入总计", xlabel("04", "总计", 2))
-put("财政拨款收、支总计", "PDF 公开04表 总计", (pline("04", r"^\s*总计") or [None])[0])
+put("财政拨款收、支总计", "PDF 公开04表 总计", (pline("04", "总计") or [None])[0])
 put("财政拨款收、支总计", "workbook 图4", xchart("图4：财政拨款收、支决算总计变动情况").get(f"{fget('unit.year')}年度"))
 texts("财政拨款收、支总计", r"财政拨款收、支总计均为" + A)
 
@@ -216,7 +201,7 @@ put(q, "workbook 公开04表 本年支出合计", xlabel("04", "本年支出合�
 put(q, "workbook 公开05表 合计", xsubject("05", "合计", "一般公共预算财政拨款"))
 put(q, "workbook 公开06表 合计", xsubject("06", "合计", "合计"))
 put(q, "workbook 公开07表 合计", xsubject("07", "合计", "合计"))
-put(q, "PDF 公开06表 合计", (pline("06", r"^\s*合计\s+\d") or [None])[0])
+put(q, "PDF 公开06表 合计", (pline("06", "合计") or [None])[0])
 put(q, "workbook 图5", xchart("图5：一般公共预算财政拨款支出决算变动情况").get(f"{fget('unit.year')}年度"))
 texts(q, r"一般公共预算财政拨款支出" + A + "万元，占本年")
 texts(q, r"一般公共预算财政拨款支出决算数为" + A)
@@ -248,14 +233,13 @@ q = "一般公共预算财政拨款基本支出"
 put(q, "facts basic.total", fget("basic.total"))
 put(q, "workbook 公开06表 合计", xsubject("06", "合计", "基本支出"))
 put(q, "workbook 公开08表", None)
-put(q, "PDF 公开06表 合计", (pline("06", r"^\s*合计\s+\d") or [None, None])[1])
+put(q, "PDF 公开06表 合计", (pline("06", "合计") or [None, None])[1])
 texts(q, r"一般公共预算财政拨款基本支出" + A)
 for key, name in (("personnel", "人员经费"), ("public", "公用经费")):
     put(name, f"facts basic.{key}.amount", fget(f"basic.{key}.amount"))
     put(name, "workbook 公开07表 合计", xsubject("07", "合计", name))
     put(name, "workbook 公开08表", xlabel("08", name + "合计", 2))
-    m = re.search(name + r"合计\s+" + A, ptables.get("08", ""))
-    put(name, "PDF 公开08表", m.group(1) if m else None)
+    put(name, "PDF 公开08表", (pline("08", name + "合计") + [None, None])[key != "personnel"])
     texts(name, ("其中：" if key == "personnel" else "。") + name + A + "万元")
 
 q = "政府性基金预算财政拨款支出"

@@ -2,9 +2,14 @@
 pdftotext extracts (not from juesuan's facts), test the document against
 itself.
 
-Usage: read_pdf.py DOC.pdf            (runs pdftotext itself)
-       read_pdf.py --text RAW LAYOUT  (texts made by `pdftotext` and
-                                       `pdftotext -layout`, for self-tests)
+Usage: read_pdf.py DOC.pdf                   (runs pdftotext itself)
+       read_pdf.py --text RAW LAYOUT TABLES  (texts made by `pdftotext` and
+                                              `pdftotext -layout`, and the
+                                              tables by `pdf_tables.py DOC.pdf`,
+                                              for self-tests)
+
+The tables' figures are read cell by cell, by the position of the ruled
+cells (pdf_tables.py): a blank cell is a zero in its own column.
 
 Checks, each printed as "FAIL what" when it fails:
 - narrative figures against the printed tables: 收、支总计 (公开01表), 本年收入合计
@@ -30,6 +35,7 @@ import subprocess
 import sys
 from decimal import Decimal
 
+from pdf_tables import by_label, load, read_tables
 from tally import check, finish
 
 
@@ -68,10 +74,12 @@ def near(a, b, cents=1):
 if sys.argv[1] == "--text":
     raw = open(sys.argv[2], encoding="utf-8").read()
     layout = open(sys.argv[3], encoding="utf-8").read()
+    T = by_label(load(open(sys.argv[4], encoding="utf-8").read()))
 else:
     pdf = sys.argv[1]
     raw = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
     layout = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    T = by_label(read_tables(pdf))
 
 lines = [l for l in raw.replace("\f", "\n").split("\n") if not re.fullmatch(r"\s*—\s*\d+\s*—\s*", l)]
 flat = "".join(lines).replace(" ", "")
@@ -108,21 +116,21 @@ def nums(line):
     return re.findall(r"-?\d[\d,]*\.\d{2,6}", line)
 
 
-def table_line(no, pattern):
-    for l in tables.get(no, "").split("\n"):
-        if re.search(pattern, l):
-            return l
-    return ""
+def row_amounts(no, label):
+    """The amounts of 公开{no}表's body row with a cell `label`, column by
+    column (a blank cell: 0.00)."""
+    t = T.get(no)
+    return t.amounts(t.row_with(label)) if t else []
 
 
 def subject_rows(no):
     """code -> (name, first amount) of a subject table's rows."""
     out = {}
-    for l in tables.get(no, "").split("\n"):
-        m = re.match(r"\s*(\d{3}|\d{5}|\d{7})\s+(\S+)\s+(.*)$", l)
-        if m:
-            n = nums(m.group(3))
-            out[m.group(1)] = (m.group(2), n[0] if n else "0.00")
+    t = T.get(no)
+    for row in t.body() if t else []:
+        if row[0] and re.fullmatch(r"\d{3}|\d{5}|\d{7}", row[0]):
+            n = t.amounts(row)
+            out[row[0]] = (row[1], n[0] if n else "0.00")
     return out
 
 
@@ -151,8 +159,8 @@ check(toc_titles == printed_titles, f"目录 titles {toc_titles} = printed title
 
 # ---- the narrative against the tables ------------------------------------------
 
-t01_grand = nums(table_line("01", r"^\s*总计"))
-t01_totals = nums(table_line("01", r"本年收入合计"))
+t01_grand = row_amounts("01", "总计")
+t01_totals = row_amounts("01", "本年收入合计")
 m = re.search(r"收、支总计均为" + AMOUNT + "万元", narrative)
 if check(m and t01_grand, "收、支总计 is stated"):
     check(same(m.group(1), t01_grand[0]), f"收、支总计 {m.group(1)} = 公开01表 总计 {t01_grand[0]}")
@@ -162,14 +170,14 @@ if check(m and t01_totals, "本年收入合计 is stated"):
     total = m.group(1)
     check(same(total, t01_totals[0]), f"本年收入合计 {total} = 公开01表 {t01_totals[0]}")
     for name, amount, pct in re.findall(r"([^：；，]+?)" + AMOUNT + r"万元，占(\d+(?:\.\d+)?)%", m.group(2)):
-        row = table_line("01", r"、" + re.escape(name) + r"\s")
-        want = nums(row.split(name, 1)[-1])[:1] if row else []
+        row = next((r for r in T["01"].body() if r[0] and r[0].endswith("、" + name)), None) if "01" in T else None
+        want = T["01"].amounts(row)[:1] if row else []
         check(want and same(amount, want[0]), f"{name} {amount} = 公开01表 {want}")
         check(share_ok(pct, amount, total), f"{name}: {pct}% of {total}")
 
 m = re.search(r"本年支出合计" + AMOUNT + r"万元，其中：基本支出" + AMOUNT + r"万元，占(\d+(?:\.\d+)?)%；项目支出"
               + AMOUNT + r"万元，占(\d+(?:\.\d+)?)%", narrative)
-t03 = nums(table_line("03", r"^\s*合计\s+\d"))
+t03 = row_amounts("03", "合计")
 if check(m and len(t01_totals) > 1 and len(t03) >= 3, "本年支出合计, 基本支出 and 项目支出 are stated"):
     check(same(m.group(1), t01_totals[1]), f"本年支出合计 {m.group(1)} = 公开01表 {t01_totals[1]}")
     check(same(m.group(2), t03[1]) and same(m.group(4), t03[2]), f"基本/项目支出 {m.group(2)}/{m.group(4)} = 公开03表 {t03}")
@@ -177,11 +185,11 @@ if check(m and len(t01_totals) > 1 and len(t03) >= 3, "本年支出合计, 基�
           "基本/项目支出 shares")
 
 m = re.search(r"财政拨款收、支总计均为" + AMOUNT + "万元", narrative)
-t04 = nums(table_line("04", r"^\s*总计"))
+t04 = row_amounts("04", "总计")
 if check(m and t04, "财政拨款收、支总计 is stated"):
     check(same(m.group(1), t04[0]), f"财政拨款收、支总计 {m.group(1)} = 公开04表 总计 {t04[0]}")
 
-t06 = nums(table_line("06", r"^\s*合计\s+\d"))
+t06 = row_amounts("06", "合计")
 rows06 = subject_rows("06")
 m = re.search(r"一般公共预算财政拨款支出" + AMOUNT + r"万元，占本年支出合计的(\d+\.\d+)%", narrative)
 if check(m and t06, "一般公共预算财政拨款支出 is stated"):
@@ -219,15 +227,15 @@ for name, final, budget, rate, none, word, reason in items:
 # 基本支出 = 人员经费 + 公用经费
 m = re.search(r"一般公共预算财政拨款基本支出" + AMOUNT + r"万元，其中：人员经费" + AMOUNT + r"万元.{0,400}?公用经费" + AMOUNT
               + "万元", narrative)
-t08 = re.search(r"人员经费合计\s+" + AMOUNT + r"\s+公用经费合计\s+" + AMOUNT, tables.get("08", ""))
-if check(m and t08 and len(t06) > 1, "基本支出, 人员经费 and 公用经费 are stated"):
+t08 = row_amounts("08", "人员经费合计")
+if check(m and len(t08) == 2 and len(t06) > 1, "基本支出, 人员经费 and 公用经费 are stated"):
     check(same(m.group(1), t06[1]), f"基本支出 {m.group(1)} = 公开06表 {t06[1]}")
-    check(same(m.group(2), t08.group(1)) and same(m.group(3), t08.group(2)),
-          f"人员/公用经费 {m.group(2)}/{m.group(3)} = 公开08表 {t08.group(1)}/{t08.group(2)}")
+    check(same(m.group(2), t08[0]) and same(m.group(3), t08[1]),
+          f"人员/公用经费 {m.group(2)}/{m.group(3)} = 公开08表 {t08[0]}/{t08[1]}")
     check(near(D(m.group(2)) + D(m.group(3)), m.group(1)), "人员经费 + 公用经费 = 基本支出")
 
 # “三公”
-t13 = nums(table_line("13", r"^\s*-?\d[\d,]*\.\d+(\s+-?\d[\d,]*\.\d+){11}\s*$"))
+t13 = T["13"].amounts(T["13"].body()[0]) if "13" in T and T["13"].body() else []
 check(len(t13) == 12, "公开13表 prints its 12 figures")
 m = re.search(r"“三公”经费财政拨款支出决算为" + AMOUNT + r"万元，完成预算" + AMOUNT + r"万元的(\d+(?:\.\d+)?)%", narrative)
 if len(t13) == 12 and D(t13[1]) != 0 and check(m, "“三公” 决算 and 预算 are stated"):
@@ -245,7 +253,7 @@ if len(t13) == 12 and D(t13[1]) != 0 and check(m, "“三公” 决算 and 预�
 elif len(t13) == 12:
     check(not m or D(m.group(1)) == 0, "no “三公” spending: the text states none")
 
-t04_exp = nums(table_line("04", r"本年支出合计"))
+t04_exp = row_amounts("04", "本年支出合计")
 m = re.search(r"政府性基金预算财政拨款支出" + AMOUNT + "万元", narrative)
 if m and len(t04_exp) >= 4:
     check(same(m.group(1), t04_exp[3]), f"政府性基金预算财政拨款支出 {m.group(1)} = 公开04表 {t04_exp[3]}")

@@ -5,7 +5,8 @@
 # money unit, no placeholders or doubled words, 本表无数据 notes, the 目录.
 # Then the reader must find what it is for: the demo built with 公开13表's
 # empty_note taken out (the bug it found: an all-zero 三公 table without its
-# note), and Leshan's text with one figure, word or reason garbled.
+# note), and Leshan's text (or its tables, read cell by cell by position:
+# tests/e2e/pdf_tables.py) with one figure, word or reason garbled.
 # Run from the project root; closing line "N passed, N failed".
 . tests/e2e/lib.sh
 ok() { pass=$((pass + 1)); echo "ok   $*"; }
@@ -44,7 +45,7 @@ fi
 # garbled Leshan texts: each must fail with its reason
 "$bin" build input/leshan-2024 -o "$w/l" >/dev/null 2>&1
 pdf=$(ls "$w/l/leshan-2024"/*决算.pdf | head -1)
-pdftotext "$pdf" "$w/raw.txt"; pdftotext -layout "$pdf" "$w/layout.txt"
+pdftotext "$pdf" "$w/raw.txt"; pdftotext -layout "$pdf" "$w/layout.txt"; "$py" tests/e2e/pdf_tables.py "$pdf" >"$w/tables.json"
 garble() { # NAME FILE OLD NEW EXPECTED-FAIL-TEXT
   "$py" - "$w/$2" "$3" "$4" "$w/g.$2" <<'PY'
 import sys
@@ -53,8 +54,9 @@ if sys.argv[2] not in s:
     sys.exit("garble: not found: " + sys.argv[2])
 open(sys.argv[4], "w", encoding="utf-8").write(s.replace(sys.argv[2], sys.argv[3], 1))
 PY
-  if [ "$2" = raw.txt ]; then r=$w/g.raw.txt; l=$w/layout.txt; else r=$w/raw.txt; l=$w/g.layout.txt; fi
-  if "$py" tests/e2e/read_pdf.py --text "$r" "$l" >"$w/read" 2>&1; then
+  r=$w/raw.txt; l=$w/layout.txt; j=$w/tables.json
+  case $2 in raw.txt) r=$w/g.raw.txt ;; layout.txt) l=$w/g.layout.txt ;; tables.json) j=$w/g.tables.json ;; esac
+  if "$py" tests/e2e/read_pdf.py --text "$r" "$l" "$j" >"$w/read" 2>&1; then
     bad "the reader misses $1"
   elif grep -qF -- "$5" "$w/read"; then
     ok "the reader finds $1"
@@ -68,6 +70,7 @@ garble "a 决算 ≠ 预算 without its reason" raw.txt "小于预算数的主�
 garble "a wrong share" raw.txt "占95.19%" "占95.91%" "一般公共预算财政拨款收入: 95.91% of 3313.07"
 garble "a placeholder" raw.txt "设有办公室" "设有XXX办公室" "leftover placeholder XXX"
 garble "a doubled word" raw.txt "设有办公室" "设有办公室办公室" "doubled words 办公室办公室"
-garble "a table figure garbled in print" layout.txt "1,153.24            公用经费合计" "1,135.24            公用经费合计" "人员/公用经费 1153.24/494.60 = 公开08表 1,135.24/494.60"
+garble "a table figure garbled in print" tables.json '"1,153.24", "公用经费合计"' '"1,135.24", "公用经费合计"' "人员/公用经费 1153.24/494.60 = 公开08表 1,135.24/494.60"
+garble "a blank 三公 cell read in its own column" tables.json '"4.95", "15.19", "15.19", "", ""' '"4.95", "15.19", "", "", ""' "“三公” 公务用车购置及运行维护费 15.19 = 公开13表 0.00"
 garble "a 目录 entry missing" raw.txt "十三、财政拨款“三公”经费支出决算表 ." "" "目录 lists 12 附表, the document prints 13"
 finish

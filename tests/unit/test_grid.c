@@ -204,16 +204,58 @@ static void test_transpose_header_tree(void **state)
     assert_string_equal(at(g, 2, 4)->text, "购置费");
     assert_string_equal(at(g, 3, 0)->text, "预算数");
     assert_string_equal(at(g, 3, 5)->text, "决算数");
-    /* the data row: the total in bold, 0.00 where the CSV says 0, blank where blank */
+    /* the data row: the total in bold; a 0 the CSV gives prints blank like a
+     * blank cell (the blank-versus-zero rule: no rate in this row), but
+     * stays an amount of 0 (the workbook stores it) */
     assert_string_equal(at(g, 4, 0)->text, "21.87");
     assert_string_equal(at(g, 4, 1)->text, "20.87");
     assert_true(at(g, 4, 0)->bold);
     assert_string_equal(at(g, 4, 2)->text, "");
-    assert_string_equal(at(g, 4, 3)->text, "0.00");
+    assert_string_equal(at(g, 4, 3)->text, "");
     assert_true(at(g, 4, 3)->is_amount);
+    assert_true(at(g, 4, 3)->amount == 0);
     assert_string_equal(at(g, 4, 4)->text, ""); /* no CSV row */
     table_grid_free(g);
     value_free(facts);
+    diag_list_free(&dl);
+}
+
+/* ---- the blank-versus-zero rule on a grid from the facts ---- */
+
+static value *fact_cell(value *row, const char *text, const char *flag)
+{
+    value *c = value_append(row, value_new_map());
+    value_set_string(c, "text", text);
+    if (flag) value_set_bool(c, flag, true);
+    return c;
+}
+
+static void test_zero_rule_facts_grid(void **state)
+{
+    (void)state;
+    value *g = value_new_map();
+    value *w = value_set(g, "widths", value_new_list());
+    for (int i = 0; i < 3; i++) value_append(w, value_new_int(8));
+    value *rows = value_set(g, "rows", value_new_list());
+    value *h = value_append(rows, value_new_list());
+    fact_cell(h, "项目", NULL), fact_cell(h, "决算数", NULL), fact_cell(h, "执行率", NULL);
+    value *a = value_append(rows, value_new_list()); /* a row with a rate: its zero printed */
+    fact_cell(a, "甲", NULL), fact_cell(a, "0.00", "amount"), fact_cell(a, "-", "rate");
+    value *b = value_append(rows, value_new_list()); /* no rate: its zero blank */
+    fact_cell(b, "乙", NULL), fact_cell(b, "0.00", "amount"), fact_cell(b, "", NULL);
+    value *c = value_append(rows, value_new_list());
+    fact_cell(c, "丙", NULL), fact_cell(c, "1234.5", "amount"), fact_cell(c, "", NULL);
+    diag_list dl = {0};
+    table_grid *t = table_grid_from_facts(g, SRCPOS_NONE, &dl);
+    assert_non_null(t);
+    assert_true(at(t, 1, 1)->is_amount && at(t, 1, 1)->amount == 0);
+    assert_string_equal(at(t, 1, 1)->text, "0.00");
+    assert_true(at(t, 1, 2)->rate);
+    assert_true(at(t, 2, 1)->is_amount && at(t, 2, 1)->amount == 0);
+    assert_string_equal(at(t, 2, 1)->text, "");
+    assert_string_equal(at(t, 3, 1)->text, "1,234.50");
+    table_grid_free(t);
+    value_free(g);
     diag_list_free(&dl);
 }
 
@@ -557,6 +599,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_sided_totals_aligned),
         cmocka_unit_test(test_transpose_header_tree),
+        cmocka_unit_test(test_zero_rule_facts_grid),
         cmocka_unit_test(test_split_by_class),
         cmocka_unit_test(test_empty_note),
         cmocka_unit_test(test_real_specs),

@@ -313,6 +313,18 @@ static void test_zero_budget(void **state)
     assert_string_equal(value_get_text(value_get_path(p, "budget.score")), "0");
     assert_string_equal(value_get_text(value_get_path(p, "total.score")), "90");
     assert_true(value_get_bool(value_get(value_at(value_get(p, "funds"), 0), "zero_budget")));
+    /* the blank-versus-zero rule: a row with a rate prints its zero amounts */
+    table_grid *g = project_grid_build(p, "部门预算项目支出绩效自评表（2024年度）");
+    int zeros = 0;
+    for (size_t i = 0; i < g->n_cells; i++) {
+        const grid_cell *c = &g->cells[i];
+        if (c->is_amount && c->amount == 0) {
+            assert_string_equal(c->text, "0.00");
+            zeros++;
+        }
+    }
+    assert_true(zeros >= 4); /* 调整后预算数 and 预算执行数 of 总额 and 其中 */
+    table_grid_free(g);
     value_free(facts);
     unit_free(&u);
     diag_list_free(&d);
