@@ -17,7 +17,6 @@
 typedef struct para_memo {
     layout_text_style st;
     double measure;
-    text_char *chars; /* marked and squeezed */
     layout_line *lines;
     size_t n_lines;
 } para_memo;
@@ -32,9 +31,12 @@ typedef struct text_entry {
     char *key;  /* the text's bytes (NULL: an empty slot) */
     size_t len; /* of key */
     uint64_t hash;
-    text_char *chars; /* decoded; break marks set when `marked` */
+    text_char *chars; /* decoded; break marks set when `marked`, squeeze
+                         fields for sq_face and sq_size when `squeezed` */
     size_t n;
-    bool marked;
+    bool marked, squeezed;
+    font_face sq_face;
+    double sq_size;
     para_memo *paras;
     size_t n_paras;
     width_memo *widths;
@@ -88,8 +90,9 @@ static text_entry *cache_entry(text_cache *tc, const char *s, size_t len)
     e->key[len] = '\0';
     e->len = len;
     e->hash = h;
-    e->chars = text_decode(s, len, &e->n);
-    e->marked = false;
+    e->chars = text_decode(s, len, &e->n); /* a character a byte: kept, n of them */
+    e->chars = xrealloc(e->chars, (e->n + 1) * sizeof *e->chars);
+    e->marked = e->squeezed = false;
     tc->used++;
     return e;
 }
@@ -108,6 +111,16 @@ static bool same_style(const layout_text_style *a, const layout_text_style *b)
            a->indent == b->indent && a->align == b->align;
 }
 
+/* A copy of the entry's characters (one zeroed past the end, as
+ * text_decode gives). */
+static text_char *chars_copy(const text_entry *e)
+{
+    text_char *c = xmalloc((e->n + 1) * sizeof *c);
+    if (e->n) memcpy(c, e->chars, e->n * sizeof *c);
+    memset(&c[e->n], 0, sizeof *c);
+    return c;
+}
+
 bool para_memo_get(const layout_config *cfg, const char *text, size_t len, const layout_text_style *st,
                    double measure, para_set *p)
 {
@@ -116,9 +129,13 @@ bool para_memo_get(const layout_config *cfg, const char *text, size_t len, const
     for (size_t i = 0; i < e->n_paras; i++) {
         const para_memo *m = &e->paras[i];
         if (m->measure != measure || !same_style(&m->st, st)) continue;
-        p->chars = xcalloc(e->n + 1, sizeof *p->chars);
-        if (e->n) memcpy(p->chars, m->chars, e->n * sizeof *p->chars);
+        p->chars = chars_copy(e); /* marked: it was broken */
         p->n = e->n;
+        if (!e->squeezed || e->sq_face != st->face || e->sq_size != st->size) {
+            text_mark_squeeze(cfg, st, p->chars, p->n); /* as para_break squeezed them */
+            if (e->n) memcpy(e->chars, p->chars, e->n * sizeof *e->chars);
+            e->squeezed = true, e->sq_face = st->face, e->sq_size = st->size;
+        }
         p->lines.items = m->n_lines ? xmalloc(m->n_lines * sizeof *p->lines.items) : NULL;
         if (m->n_lines) memcpy(p->lines.items, m->lines, m->n_lines * sizeof *p->lines.items);
         p->lines.count = p->lines.cap = m->n_lines;
@@ -132,13 +149,14 @@ void para_memo_put(const layout_config *cfg, const char *text, size_t len, const
 {
     if (!cfg) return;
     text_entry *e = entry_of(cfg, text, len);
-    if (p->n != e->n) return; /* not this text's characters */
+    if (p->n != e->n || !e->marked) return; /* not this text's characters */
+    /* the same marks; the squeeze of this style kept for the next copy */
+    if (e->n) memcpy(e->chars, p->chars, e->n * sizeof *e->chars);
+    e->squeezed = true, e->sq_face = st->face, e->sq_size = st->size;
     e->paras = xrealloc(e->paras, (e->n_paras + 1) * sizeof *e->paras);
     para_memo *m = &e->paras[e->n_paras++];
     m->st = *st;
     m->measure = measure;
-    m->chars = xmalloc((e->n ? e->n : 1) * sizeof *m->chars);
-    if (e->n) memcpy(m->chars, p->chars, e->n * sizeof *m->chars);
     m->n_lines = p->lines.count;
     m->lines = xmalloc((m->n_lines ? m->n_lines : 1) * sizeof *m->lines);
     if (m->n_lines) memcpy(m->lines, p->lines.items, m->n_lines * sizeof *m->lines);
@@ -180,12 +198,8 @@ text_char *text_chars(const layout_config *cfg, const char *s, size_t len, bool 
         text_mark_breaks(cfg, e->chars, e->n);
         e->marked = true;
     }
-    /* a copy the caller owns (and squeezes), one zeroed character past the
-     * end as text_decode gives */
-    text_char *c = xcalloc(e->n + 1, sizeof *c);
-    if (e->n) memcpy(c, e->chars, e->n * sizeof *c);
     *n = e->n;
-    return c;
+    return chars_copy(e); /* the caller squeezes it */
 }
 
 void text_cache_clear(const layout_config *cfg)
@@ -196,7 +210,7 @@ void text_cache_clear(const layout_config *cfg)
         text_entry *e = &tc->slots[i];
         free(e->key);
         free(e->chars);
-        for (size_t k = 0; k < e->n_paras; k++) free(e->paras[k].chars), free(e->paras[k].lines);
+        for (size_t k = 0; k < e->n_paras; k++) free(e->paras[k].lines);
         free(e->paras);
         free(e->widths);
     }
