@@ -24,10 +24,12 @@ typedef struct hash_entry {
     unsigned long long dev, ino, size;
     long long mtime_s, mtime_ns, ctime_s, ctime_ns;
     char hex[HEX_LEN + 1];
+    bool used; /* looked up or added by this run */
 } hash_entry;
 
-/* The most files remembered: the oldest entries go first. */
-enum { CACHE_MAX = 4096 };
+/* The most files remembered: those this run did not use go first, the
+ * oldest of them first. */
+enum { CACHE_MAX = 1024 };
 
 struct hash_cache {
     char *path; /* NULL: no cache */
@@ -52,7 +54,7 @@ static bool entry_parse(const char *l, const char *nl, hash_entry *h)
         p = end + 1;
     }
     if (nl - p != HEX_LEN || strspn(p, "0123456789abcdef") < HEX_LEN) return false;
-    *h = (hash_entry){u[0], u[1], u[2], s[0], s[1], s[2], s[3], {0}};
+    *h = (hash_entry){u[0], u[1], u[2], s[0], s[1], s[2], s[3], {0}, false};
     memcpy(h->hex, p, HEX_LEN);
     return true;
 }
@@ -118,6 +120,7 @@ int hash_cache_file(hash_cache *c, const char *path, char *hex, buf *keep)
     if (c && stated && !keep)
         for (size_t i = 0; i < c->n; i++)
             if (same_file(&c->e[i], &st)) {
+                c->e[i].used = true;
                 memcpy(hex, c->e[i].hex, HEX_LEN + 1);
                 close(fd);
                 return 0;
@@ -156,7 +159,7 @@ int hash_cache_file(hash_cache *c, const char *path, char *hex, buf *keep)
         *h = (hash_entry){(unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
                           (unsigned long long)st.st_size, (long long)st.st_mtim.tv_sec,
                           (long long)st.st_mtim.tv_nsec, (long long)st.st_ctim.tv_sec,
-                          (long long)st.st_ctim.tv_nsec, {0}};
+                          (long long)st.st_ctim.tv_nsec, {0}, true};
         memcpy(h->hex, hex, HEX_LEN + 1);
         c->added++;
     }
@@ -181,11 +184,18 @@ void hash_cache_save(hash_cache *c)
     if (!c || !c->path || !c->added) return;
     buf t = {0};
     buf_puts(&t, MAGIC);
-    for (size_t i = c->n > CACHE_MAX ? c->n - CACHE_MAX : 0; i < c->n; i++) {
-        const hash_entry *h = &c->e[i];
-        buf_printf(&t, "%llu\t%llu\t%llu\t%lld\t%lld\t%lld\t%lld\t%s\n", h->dev, h->ino, h->size, h->mtime_s,
-                   h->mtime_ns, h->ctime_s, h->ctime_ns, h->hex);
-    }
+    size_t drop = c->n > CACHE_MAX ? c->n - CACHE_MAX : 0; /* the unused first, oldest first */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < c->n; i++) {
+            const hash_entry *h = &c->e[i];
+            if (h->used != (pass == 1)) continue;
+            if (drop > 0) {
+                drop--;
+                continue;
+            }
+            buf_printf(&t, "%llu\t%llu\t%llu\t%lld\t%lld\t%lld\t%lld\t%s\n", h->dev, h->ino, h->size,
+                       h->mtime_s, h->mtime_ns, h->ctime_s, h->ctime_ns, h->hex);
+        }
     /* only a cache: when it cannot be written, the next run hashes again */
     make_parents(c->path);
     buf tmp = {0};

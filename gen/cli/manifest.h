@@ -62,9 +62,9 @@ hash_cache *hash_cache_open(const char *path);
 int hash_cache_file(hash_cache *c, const char *path, char *hex, buf *keep);
 
 /** When this run added hashes, write the cache back (through a temporary
- *  file and a rename; the oldest entries beyond 4,096 dropped). Only a
- *  cache: when it cannot be written, nothing is said and the next run
- *  hashes again. NULL is a no-op. */
+ *  file and a rename; beyond 1,024 entries, those this run did not use go
+ *  first, oldest first). Only a cache: when it cannot be written, nothing
+ *  is said and the next run hashes again. NULL is a no-op. */
 void hash_cache_save(hash_cache *c);
 
 /** Free a cache (NULL is a no-op). */
