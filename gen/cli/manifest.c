@@ -220,23 +220,26 @@ bool manifest_current(manifest_env *e, const char *out_dir, const char *inputs, 
     return ok;
 }
 
-/* The page objects of a PDF ("/Type /Page", not "/Pages"). */
+/* The number of pages of a PDF juesuan wrote: its XMP metadata's
+ * xmpTPg:NPages (the metadata stream is never compressed; the page
+ * objects are, in object streams: gen/pdf/save.c, meta.c); 0 without. */
 static int pdf_pages(const buf *b)
 {
-    static const char key[] = "/Type /Page";
-    int pages = 0;
+    static const char key[] = "<xmpTPg:NPages>";
     const char *end = b->data + b->len;
     for (const char *p = b->data; p && end - p >= (ptrdiff_t)sizeof key - 1;) {
-        p = memchr(p, '/', (size_t)(end - p));
+        p = memchr(p, '<', (size_t)(end - p));
         if (!p || end - p < (ptrdiff_t)sizeof key - 1) break;
         if (memcmp(p, key, sizeof key - 1) != 0) {
             p++;
             continue;
         }
-        p += sizeof key - 1;
-        if (p == end || *p != 's') pages++;
+        int pages = 0;
+        for (p += sizeof key - 1; p < end && *p >= '0' && *p <= '9' && pages < 1000000; p++)
+            pages = pages * 10 + (*p - '0');
+        return pages;
     }
-    return pages;
+    return 0;
 }
 
 int manifest_add_output(buf *m, const char *path, const char *name, int *pages)

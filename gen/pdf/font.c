@@ -378,28 +378,38 @@ done:
 
 void pdf_font_encode(const pdf_font *f, const char *text, buf *out)
 {
-    static const char hex[] = "0123456789abcdef";
+    /* a literal string of the 2-byte codes: half the bytes of a hex
+     * string, less for deflate to read; the delimiters, the backslash and
+     * the line ends (a reader would turn CR into LF) escaped */
     char chunk[256];
     size_t k = 0;
-    chunk[k++] = '<';
+    chunk[k++] = '(';
     const unsigned char *t = (const unsigned char *)text;
     for (size_t at = 0; t[at];) {
         uint32_t cp = utf8_next(t, &at);
         unsigned c = cp <= 0xFFFF ? f->cid[cp] : 0;
-        if (k + 4 > sizeof chunk) {
+        if (k + 8 > sizeof chunk) {
             buf_append(out, chunk, k);
             k = 0;
         }
-        chunk[k++] = hex[c >> 12 & 15];
-        chunk[k++] = hex[c >> 8 & 15];
-        chunk[k++] = hex[c >> 4 & 15];
-        chunk[k++] = hex[c & 15];
+        for (int half = 0; half < 2; half++) {
+            unsigned char byte = (unsigned char)(half ? c & 0xFF : c >> 8);
+            if (byte == '(' || byte == ')' || byte == '\\') {
+                chunk[k++] = '\\';
+                chunk[k++] = (char)byte;
+            } else if (byte == '\r' || byte == '\n') {
+                chunk[k++] = '\\';
+                chunk[k++] = byte == '\r' ? 'r' : 'n';
+            } else {
+                chunk[k++] = (char)byte;
+            }
+        }
     }
     if (k + 1 > sizeof chunk) {
         buf_append(out, chunk, k);
         k = 0;
     }
-    chunk[k++] = '>';
+    chunk[k++] = ')';
     buf_append(out, chunk, k);
 }
 

@@ -45,7 +45,7 @@ bool pdf_subset_enabled(void);
 int pdf_font_embed(HPDF_Doc pdf, const char *path, int index, const pdf_cpset *set, bool subset,
                    int tag, pdf_deflater *z, pdf_font *out, diag_list *diags);
 
-/** Append UTF-8 `text` as a PDF hex string of the font's 2-byte codes. */
+/** Append UTF-8 `text` as a PDF literal string of the font's 2-byte codes. */
 void pdf_font_encode(const pdf_font *f, const char *text, buf *out);
 
 /** Free what pdf_font_embed allocated (libharu's objects go with the

@@ -2,13 +2,15 @@
  * trailer /ID, viewer preferences and page labels (see meta.h).
  *
  * PDF/A-2b (ISO 19005-2) asks, of what juesuan writes: a header %PDF-1.n
- * with a binary comment (libharu writes both), a trailer /ID (6.1.3), an
+ * with a binary comment (save.c writes both), a trailer /ID (6.1.3: the
+ * trailer is the cross-reference stream's dictionary, save.c), an
  * XMP packet in the catalog's /Metadata, unfiltered, whose dc/xmp/pdf
  * properties equal the Info entries (6.6.2, 6.6.3) and that names
  * pdfaid:part 2 and conformance B; and, since the pages use DeviceRGB and
  * DeviceGray, an OutputIntent GTS_PDFA1 with an ICC profile (6.2.3, 6.2.4.3).
  * The /ID is the MD5 of the pages' contents and the metadata: the same
- * input gives the same bytes. Uses libharu's object layer
+ * input gives the same bytes (it is put on libharu's trailer dictionary,
+ * from which save.c copies it). Uses libharu's object layer
  * (hpdf_objects.h, hpdf_doc.h) and its MD5 (hpdf_encrypt.h). */
 #include "meta.h"
 
@@ -76,8 +78,13 @@ static void put_alt(buf *b, const char *name, const char *text)
 #define PRODUCER "juesuan (libharu 2.3.0)"
 #define CREATOR "juesuan"
 
-/* The XMP packet: the Info entries again, and PDF/A's identification. */
-static void xmp_packet(buf *b, const pdf_meta *meta, const char *keywords, const char *date)
+/* The XMP packet: the Info entries again, the number of pages (the
+ * Paged-Text schema's xmpTPg:NPages, one of XMP's predefined schemas that
+ * PDF/A-2 accepts without an extension schema: the page objects are in
+ * compressed object streams, this is where a program that reads bytes
+ * finds the count, e.g. the build manifest), and PDF/A's
+ * identification. */
+static void xmp_packet(buf *b, const pdf_meta *meta, const char *keywords, const char *date, size_t pages)
 {
     buf_puts(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                 "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -86,6 +93,7 @@ static void xmp_packet(buf *b, const pdf_meta *meta, const char *keywords, const
                 "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
                 "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
                 "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
+                "    xmlns:xmpTPg=\"http://ns.adobe.com/xap/1.0/t/pg/\"\n"
                 "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n");
     put_prop(b, "dc:format", "application/pdf");
     if (meta && meta->title) put_alt(b, "dc:title", meta->title);
@@ -101,6 +109,7 @@ static void xmp_packet(buf *b, const pdf_meta *meta, const char *keywords, const
     put_prop(b, "xmp:CreatorTool", CREATOR);
     put_prop(b, "xmp:CreateDate", date);
     put_prop(b, "xmp:ModifyDate", date);
+    buf_printf(b, "   <xmpTPg:NPages>%zu</xmpTPg:NPages>\n", pages);
     if (!(meta && meta->no_pdfa)) {
         put_prop(b, "pdfaid:part", "2");
         put_prop(b, "pdfaid:conformance", "B");
@@ -192,7 +201,7 @@ int pdf_meta_write(HPDF_Doc pdf, const layout_result *r, const pdf_meta *meta, p
         HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, d);
         buf_printf(&date, "%04d-%02d-%02dT00:00:00+08:00", d.year, d.month, d.day);
     }
-    xmp_packet(&xmp, meta, keywords, date.len ? buf_cstr(&date) : NULL);
+    xmp_packet(&xmp, meta, keywords, date.len ? buf_cstr(&date) : NULL, r->n_pages);
     int rc = 0;
     HPDF_Dict md = HPDF_DictStream_New(pdf->mmgr, pdf->xref); /* unfiltered, as PDF/A wants */
     HPDF_STATUS st = md ? HPDF_Stream_Write(md->stream, (const HPDF_BYTE *)xmp.data, (HPDF_UINT)xmp.len) : 1;

@@ -31,7 +31,8 @@ void pdf_digest_add(pdf_digest *d, const void *data, size_t len);
 /** Free it (NULL is fine). */
 void pdf_digest_free(pdf_digest *d);
 
-/** Write the document information, the XMP metadata stream and, unless
+/** Write the document information, the XMP metadata stream (with the
+ *  number of pages as xmpTPg:NPages) and, unless
  *  meta->no_pdfa, the PDF/A identification and the sRGB OutputIntent
  *  (read from JUESUAN_ICC_PATH); the trailer /ID from `digest` (with the
  *  metadata added to it); PDF version 1.7; /PageMode /UseOutlines and

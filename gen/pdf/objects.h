@@ -2,7 +2,8 @@
  * through libharu's object layer (hpdf_objects.h) instead of libharu's
  * font and text machinery: composite fonts with Identity maps over the
  * glyph IDs of an embedded TrueType program, streams compressed at a
- * chosen deflate level, raw page contents. objects.c, meta.c (metadata)
+ * chosen deflate level, raw page contents, and the file's bytes (object
+ * and cross-reference streams). objects.c, save.c, meta.c (metadata)
  * and tags.c (the structure tree) are the files of the project that touch
  * libharu internals (see design/LIBHARU.md). */
 #ifndef JUESUAN_PDF_OBJECTS_H
@@ -18,11 +19,37 @@
  *  are allocated once, not once per stream). */
 typedef struct pdf_deflater pdf_deflater;
 
-/** A deflater at `level` (1..9). */
+/** The kinds of stream, each deflated at a level of its own (objects.c,
+ *  chosen by measurement: README, "Size of the PDF"). */
+typedef enum pdf_stream_kind {
+    PDF_STREAM_CONTENT, /* page contents */
+    PDF_STREAM_FONT,    /* font programs */
+    PDF_STREAM_OBJECTS, /* object streams (save.c) */
+    PDF_STREAM_OTHER    /* ToUnicode, ICC profile, cross-reference stream */
+} pdf_stream_kind;
+
+/** A deflater: every kind at its own level, or, `level` 1..9, all at
+ *  that level (JUESUAN_DEFLATE, for make bench); 0: the kinds' levels. */
 pdf_deflater *pdf_deflater_new(int level);
 
 /** Free it (NULL is fine). */
 void pdf_deflater_free(pdf_deflater *z);
+
+/** Deflate `len` bytes of `data` as a stream of kind `kind`; *out points
+ *  to the result (valid until the next call), *out_len its length.
+ *  Returns 0 or -1 (zlib failed). */
+int pdf_deflate(pdf_deflater *z, pdf_stream_kind kind, const void *data, size_t len,
+                const unsigned char **out, size_t *out_len);
+
+/** A new libharu document whose memory comes from an arena (blocks of
+ *  256 KB, freed at once by pdf_obj_doc_free: libharu's thousands of
+ *  small objects cost no malloc and free each); errors go to `on_error`
+ *  with `user`. A second document made while one is open gets libharu's
+ *  own allocator. NULL on failure. */
+HPDF_Doc pdf_obj_doc_new(HPDF_Error_Handler on_error, void *user);
+
+/** Free a document of pdf_obj_doc_new (NULL is fine). */
+void pdf_obj_doc_free(HPDF_Doc pdf);
 
 /** What a composite (Type0 / CIDFontType2, Identity-H) font object says. */
 typedef struct pdf_font_desc {
@@ -39,8 +66,8 @@ typedef struct pdf_font_desc {
     int32_t bbox[4], ascent, descent, cap_height, x_height, flags;
 } pdf_font_desc;
 
-/** A new indirect stream object holding `data` deflated by `z`; NULL on
- *  failure. */
+/** A new indirect stream object holding `data` deflated by `z` (as
+ *  PDF_STREAM_OTHER); NULL on failure. */
 HPDF_Dict pdf_obj_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_deflater *z);
 
 /** Add the font objects of `d` to `pdf` (Type0 font, CIDFontType2, font
@@ -65,5 +92,16 @@ int pdf_obj_page_take(HPDF_Page page, buf *out);
 /** Make `data` the page's whole content stream, deflated by `z`.
  *  Returns 0 or -1. */
 int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater *z);
+
+/** The bytes of the whole document, appended to `out` (save.c), in place
+ *  of libharu's HPDF_SaveToStream: the header (%PDF-1.7 and a binary
+ *  comment), each stream object as it is, every other object packed into
+ *  deflated object streams (ISO 32000-1 7.5.7) and a cross-reference
+ *  stream (7.5.8) whose dictionary is the trailer (/Root, /Info, /ID,
+ *  /Size). Objects are numbered anew in libharu's order, streams' /Length
+ *  written directly (libharu's indirect length objects are left out).
+ *  Every stream must already hold its final bytes (filter NONE in
+ *  libharu's terms). Returns 0, or -1 when libharu or zlib fails. */
+int pdf_obj_save(HPDF_Doc pdf, pdf_deflater *z, buf *out);
 
 #endif

@@ -2,10 +2,13 @@
  * subset, embedded with Identity maps and a ToUnicode CMap), each page's
  * content stream (content.c: text and ruled lines; chart.c: chart shapes
  * through libharu's drawing functions), marked as the structure tree says
- * (tags.c), the outline, the 目录 links, the metadata (meta.c). Streams
- * are deflated at PDF_DEFLATE_LEVEL. Deterministic: no current time, the
- * /ID is the MD5 of the content, font subset tags HPDFAA, HPDFAB … in face
- * order. */
+ * (tags.c), the outline, the 目录 links, the metadata (meta.c); then the
+ * file's bytes (save.c: object streams and a cross-reference stream, in
+ * place of libharu's writer). Each kind of stream is deflated at its own
+ * level (objects.c). Deterministic: no current time, the /ID (in the
+ * cross-reference stream, which is the trailer) is the MD5 of the pages'
+ * contents and the XMP, font subset tags HPDFAA, HPDFAB … in face order,
+ * objects numbered in the order they are made. */
 #include "pdf.h"
 
 #include "chart.h"
@@ -21,18 +24,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The deflate level of every stream, chosen by measurement (README,
- * Benchmark: leshan-2024, instructions in deflate and PDF size): level 3
- * costs 4% more than level 1 for a 2% smaller file; level 6 (zlib's
- * default, what libharu used) 45% more than level 1 for 6% smaller.
- * JUESUAN_DEFLATE=1..9 overrides it (for make bench). */
-#define PDF_DEFLATE_LEVEL 3
-
+/* The deflate level of every stream: each kind of stream at its own
+ * level, chosen by measurement (objects.c, README "Size of the PDF"), or
+ * JUESUAN_DEFLATE=1..9 for all (for make bench). */
 static int deflate_level(void)
 {
     const char *e = getenv("JUESUAN_DEFLATE");
     if (e && e[0] >= '1' && e[0] <= '9' && !e[1]) return e[0] - '0';
-    return PDF_DEFLATE_LEVEL;
+    return 0;
 }
 
 /* The first libharu error, recorded by the handler. */
@@ -208,7 +207,7 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
                   const char *path, diag_list *diags)
 {
     pdf_error err = {0, 0};
-    HPDF_Doc pdf = HPDF_New(on_error, &err);
+    HPDF_Doc pdf = pdf_obj_doc_new(on_error, &err);
     if (!pdf) {
         diag_error(diags, SRCPOS_NONE, "libharu 初始化失败");
         return 3;
@@ -221,7 +220,7 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
     if (rc != 0) {
         pdf_deflater_free(z);
         free_fonts(&pf);
-        HPDF_Free(pdf);
+        pdf_obj_doc_free(pdf);
         return rc;
     }
     HPDF_Page *pages = xcalloc(r->n_pages ? r->n_pages : 1, sizeof *pages);
@@ -243,39 +242,26 @@ static int render(const layout_result *r, const layout_config *cfg, const pdf_me
     pdf_tags_free(tags);
     pdf_digest_free(dg);
     free(pages);
-    pdf_deflater_free(z);
     if (meta_rc == ENV_FAILURE) { /* the ICC profile: told in the diagnostic */
+        pdf_deflater_free(z);
         free_fonts(&pf);
-        HPDF_Free(pdf);
+        pdf_obj_doc_free(pdf);
         return meta_rc;
     }
     if (meta_rc != 0 && !err.code) err.code = HPDF_INVALID_OBJECT;
-    /* the bytes are made in memory and written here, so a full disk or a
-     * missing permission is told as such (libharu's file writer reports
-     * them as a zlib or I/O error code) */
-    HPDF_BYTE *bytes = NULL;
-    HPDF_UINT32 size = 0;
-    bool whole = false;
-    if (!err.code && HPDF_SaveToStream(pdf) == HPDF_OK && !err.code) {
-        size = HPDF_GetStreamSize(pdf);
-        bytes = xmalloc(size ? size : 1);
-        HPDF_UINT32 got = 0;
-        while (got < size) {
-            HPDF_UINT32 n = size - got;
-            HPDF_STATUS st = HPDF_ReadFromStream(pdf, bytes + got, &n);
-            got += n;
-            if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || n == 0) break;
-        }
-        whole = got == size && !err.code;
-    }
+    /* the bytes are made in memory (save.c) and written here, so a full
+     * disk or a missing permission is told as such */
+    buf bytes = {0};
+    bool whole = !err.code && pdf_obj_save(pdf, z, &bytes) == 0 && !err.code;
+    pdf_deflater_free(z);
     rc = whole ? 0 : haru_failed(&err, diags);
     free_fonts(&pf);
-    HPDF_Free(pdf);
-    if (rc == 0 && file_write_all(path, bytes, size) != 0) {
+    pdf_obj_doc_free(pdf);
+    if (rc == 0 && file_write_all(path, bytes.data, bytes.len) != 0) {
         rc = diag_env_error(diags, path, errno, "无法写入 PDF 文件");
         remove(path);
     }
-    free(bytes);
+    buf_free(&bytes);
     return rc;
 }
 

@@ -21,7 +21,8 @@ packaged for Debian 12; veraPDF's rule numbers in brackets):
   6.6.2   /Metadata in the catalog: an unfiltered XML stream, an xpacket
           without bytes/encoding attributes, pdfaid:part 2, conformance B;
           Info's Title, Author, Subject, Keywords, Creator, Producer,
-          CreationDate, ModDate equal their XMP properties                   [6.6.2.1, 6.6.2.3]
+          CreationDate, ModDate equal their XMP properties; xmpTPg:NPages,
+          if present, the number of pages                                     [6.6.2.1, 6.6.2.3]
   6.1.13  no optional content, no embedded files                             [6.1.13, 6.8]
 
 Prints one line per problem and "N PDFs, M problems"; exit 1 on problems."""
@@ -42,6 +43,7 @@ NS = {
     'xmp': 'http://ns.adobe.com/xap/1.0/',
     'pdf': 'http://ns.adobe.com/pdf/1.3/',
     'pdfaid': 'http://www.aiim.org/pdfa/ns/id/',
+    'xmpTPg': 'http://ns.adobe.com/xap/1.0/t/pg/',
 }
 OPERATORS = set('''b B b* B* BDC BI BMC BT BX c cm CS cs d d0 d1 Do DP EI EMC ET EX f F f* G g gs h i ID j J
 K k l m M MP n q Q re RG rg ri s S SC sc SCN scn sh T* Tc Td TD Tf Tj TJ TL Tm Tr Ts Tw Tz v w W W* y ' "'''.split())
@@ -235,6 +237,9 @@ def check(path, problems):
         el = tree.find('.//rdf:Description/' + path_, NS)
         return el.text if el is not None else None
 
+    npages = prop('xmpTPg:NPages')
+    if npages is not None and npages != str(len(pdf.pages)):
+        bad(f'XMP xmpTPg:NPages {npages} but {len(pdf.pages)} pages')
     if prop('pdfaid:part') != '2' or prop('pdfaid:conformance') != 'B':
         bad(f'pdfaid part {prop("pdfaid:part")} conformance {prop("pdfaid:conformance")}, not 2 B')
     info = tr.get('/Info', pikepdf.Dictionary())

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "../../gen/pdf/pdf.h"
 
@@ -111,6 +112,59 @@ static char *slurp(const char *path, size_t *len)
     return s;
 }
 
+/* Append the inflated bytes of `len` deflated bytes at `z` to `out`. */
+static void inflate_into(const char *z, size_t len, buf *out)
+{
+    z_stream st;
+    memset(&st, 0, sizeof st);
+    assert_int_equal(inflateInit(&st), Z_OK);
+    st.next_in = (Bytef *)(uintptr_t)z;
+    st.avail_in = (uInt)len;
+    int rc;
+    do {
+        char chunk[4096];
+        st.next_out = (Bytef *)chunk;
+        st.avail_out = sizeof chunk;
+        rc = inflate(&st, Z_NO_FLUSH);
+        assert_true(rc == Z_OK || rc == Z_STREAM_END);
+        buf_append(out, chunk, sizeof chunk - st.avail_out);
+    } while (rc != Z_STREAM_END);
+    inflateEnd(&st);
+}
+
+/* The first `needle` in s[0 .. len - 1], or NULL. */
+static char *find_bytes(char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, needle, n) == 0) return s + i;
+    return NULL;
+}
+
+/* The file at `path` followed by the inflated contents of its object
+ * streams (where the dictionaries other than streams' are), so that a
+ * search finds every object; *n_objstm the number of object streams. */
+static char *slurp_objects(const char *path, size_t *len, int *n_objstm)
+{
+    size_t n;
+    char *s = file_read_all(path, &n);
+    assert_non_null(s);
+    buf all = {0};
+    buf_append(&all, s, n);
+    *n_objstm = 0;
+    for (char *p = s; (p = find_bytes(p, n - (size_t)(p - s), "/Type /ObjStm\n")) != NULL; p++) {
+        char *l = find_bytes(p, n - (size_t)(p - s), "/Length ");
+        char *data = find_bytes(p, n - (size_t)(p - s), ">>\nstream\n");
+        assert_non_null(l);
+        assert_non_null(data);
+        inflate_into(data + 10, strtoul(l + 8, NULL, 10), &all);
+        (*n_objstm)++;
+    }
+    free(s);
+    *len = all.len;
+    return buf_detach(&all);
+}
+
 static bool has_bytes(const char *s, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
@@ -143,11 +197,22 @@ static void test_pdf_write(void **state)
     build_doc(&d);
     char *a = path_in(fx, "a.pdf");
     write_ok(fx, &d, a);
-    size_t len;
-    char *s = slurp(a, &len);
+    size_t len, file_len;
+    free(slurp(a, &file_len));
+    int n_objstm = 0;
+    char *s = slurp_objects(a, &len, &n_objstm);
     assert_true(len > 1000);
     assert_memory_equal(s, "%PDF-1.7\n%", 10); /* PDF/A-2b: 1.7 and a binary comment */
-    assert_true(has_bytes(s + len - 16, 16, "%%EOF"));
+    assert_true(has_bytes(s + file_len - 16, 16, "%%EOF\n"));
+    /* Object streams and a cross-reference stream holding the trailer
+     * (/Root, /Info, /ID), no classic table. */
+    assert_true(n_objstm >= 1);
+    assert_true(has_bytes(s, file_len, "/Type /XRef\n"));
+    assert_false(has_bytes(s, file_len, "\nxref\n"));
+    assert_false(has_bytes(s, file_len, "trailer"));
+    assert_true(has_bytes(s, file_len, "/Root "));
+    assert_true(has_bytes(s, file_len, "/Info "));
+    assert_true(has_bytes(s, file_len, "/ID ["));
     /* Outline: UTF-16BE titles, (一)不名服测试 among them; shown on opening. */
     assert_true(has_bytes(s, len, "/Outlines"));
     assert_true(has_bytes(s, len, "/UseOutlines"));
@@ -418,6 +483,9 @@ static void test_pdf_charts_and_subset(void **state)
     size_t la, lb;
     char *sa = slurp(a, &la), *sb = slurp(b, &lb);
     assert_true(la < lb); /* no empty glyph slots */
+    free(sa);
+    int n_objstm;
+    sa = slurp_objects(a, &la, &n_objstm);
     assert_true(has_bytes(sa, la, "/FontFile2"));
     free(sa);
     free(sb);
@@ -470,7 +538,8 @@ static void test_pdf_shared_glyphs(void **state)
     char *a = path_in(fx, "a.pdf");
     write_ok(fx, &d, a);
     size_t len;
-    char *s = slurp(a, &len);
+    int n_objstm;
+    char *s = slurp_objects(a, &len, &n_objstm);
     assert_false(has_bytes(s, len, "/CIDToGIDMap /Identity"));
     free(s);
     buf cmd = {0};
