@@ -8,11 +8,14 @@
  * table 项目 | 金额（万元） [| 占比] (amounts as numbers in #,##0.00, shares
  * as numbers in 0.00%), and under that table the chart, as wide as the
  * printable page, whose series refers to those cells: columns for the bars
- * (last year against this year), a pie with its legend for a structure, in
- * the PDF's colours (style.yaml charts.colours, in turn). The data labels
- * come from the cells: a column shows its amount cell's value ("3313.32"),
- * a slice refers to its share cell ("95.19%", the share the text prints,
- * not one Excel would work out again from the rounded amounts). A block
+ * (last year against this year) over the amount cells, a pie with its
+ * legend for a structure over the share cells, in the PDF's colours
+ * (style.yaml charts.colours, in turn). The data labels are the cells'
+ * values: a column shows its amount ("3313.32"), a slice its share
+ * ("95.19%" in 0.00%, the share the text prints, not one worked out again
+ * from the rounded amounts) — plain values, which Excel and LibreOffice
+ * both show (LibreOffice 7.4 ignores a label's reference to a cell and
+ * shows the value instead). A block
  * that would cross the foot of a printed page starts the next one (a
  * manual page break), so no chart is cut. A pie with nothing to show gets
  * its caption and the line the PDF prints instead ("2024年度本单位无“三公”
@@ -86,11 +89,11 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
     if (pie) worksheet_write_string(ws, head, 2, "占比", f->head);
     buf_free(&amount_head);
 
-    /* the cells; a slice's label refers to its share cell (libxlsxwriter
-     * copies the formula); each point in the style's colour */
+    /* the cells; each point in the style's colour; a 0 item has no slice
+     * and no label */
     size_t n_colours = 0;
     const uint32_t *colours = layout_config_chart_colours(layout, &n_colours);
-    char **texts = xcalloc(n, sizeof *texts);
+    bool hidden = false;
     lxw_chart_data_label *labels = xcalloc(n, sizeof *labels);
     lxw_chart_data_label **label_list = xcalloc(n + 1, sizeof *label_list);
     lxw_chart_fill *fills = xcalloc(n, sizeof *fills);
@@ -102,16 +105,11 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
         int64_t h = 0;
         worksheet_write_string(ws, r, 0, it->label, f->label);
         worksheet_write_number(ws, r, 1, xlsx_cell_number(it->value), f->amount);
-        buf t = {0};
-        if (pie && it->share_text && share_hundredths(it->share_text, &h)) {
-            worksheet_write_number(ws, r, 2, (double)h / 10000.0, f->share);
-            buf_printf(&t, "='%s'!$C$%u", SHEET, (unsigned)r + 1);
-        } else if (pie) {
-            worksheet_write_blank(ws, r, 2, f->share);
-        }
-        texts[i] = buf_detach(&t);
-        labels[i].hide = pie && (!texts[i][0] || it->value == 0); /* a 0 item has no slice */
-        labels[i].value = labels[i].hide ? NULL : texts[i];
+        bool share = pie && it->share_text && share_hundredths(it->share_text, &h);
+        if (share) worksheet_write_number(ws, r, 2, (double)h / 10000.0, f->share);
+        else if (pie) worksheet_write_blank(ws, r, 2, f->share);
+        labels[i].hide = pie && (!share || h == 0 || it->value == 0);
+        hidden = hidden || labels[i].hide;
         label_list[i] = &labels[i];
         fills[i].color = n_colours ? colours[i % n_colours] : 0x5B9BD5;
         points[i].fill = &fills[i];
@@ -124,13 +122,15 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
     lxw_chart *ch = workbook_add_chart(wb, pie ? LXW_CHART_PIE : LXW_CHART_COLUMN);
     lxw_chart_series *s = ch ? chart_add_series(ch, NULL, NULL) : NULL;
     if (s) {
+        /* a pie over the shares, columns over the amounts */
+        lxw_col_t vcol = pie ? 2 : 1;
         chart_series_set_categories(s, SHEET, first, 0, last, 0);
-        chart_series_set_values(s, SHEET, first, 1, last, 1);
-        chart_series_set_name_range(s, SHEET, head, 1);
+        chart_series_set_values(s, SHEET, first, vcol, last, vcol);
+        chart_series_set_name_range(s, SHEET, head, vcol);
         if (chart_series_set_points(s, point_list) != LXW_NO_ERROR) rc = 3;
         chart_series_set_labels(s); /* the values of the cells */
-        if (pie && chart_series_set_labels_custom(s, label_list) != LXW_NO_ERROR) rc = 3;
-        if (!pie) chart_series_set_labels_num_format(s, "0.00");
+        if (hidden && chart_series_set_labels_custom(s, label_list) != LXW_NO_ERROR) rc = 3;
+        chart_series_set_labels_num_format(s, pie ? "0.00%" : "0.00");
         chart_series_set_labels_font(s, &font);
         chart_title_off(ch);
         if (pie) {
@@ -154,8 +154,6 @@ static int write_chart(lxw_workbook *wb, lxw_worksheet *ws, const chart_data *c,
     } else {
         rc = 3;
     }
-    for (size_t i = 0; i < n; i++) free(texts[i]);
-    free(texts);
     free(labels);
     free(label_list);
     free(fills);

@@ -15,9 +15,9 @@ blank; 公开08表 split into 人员经费 | 公用经费 with their totals; 公
 one row of 12 columns; the empty-table note where a table has no data (all blank or zero). Then the sheet 图表: per
 chart 图1–图7 its caption "图N：…" in column A, in the row above the native
 chart (column for 图1/4/5, pie with a legend for 图2/3/6/7, data labels),
-whose series refer to that sheet's cells: labels, amounts as numbers in
-#,##0.00 (shares in 0.00%) that equal the figures the PDF chart above the
-same caption prints; a pie with nothing to show is its caption and the
+whose series refer to that sheet's cells: labels, and amounts (a pie: shares)
+as numbers in #,##0.00 (shares in 0.00%) that equal the figures the PDF chart
+above the same caption prints; a pie with nothing to show is its caption and the
 "无…支出" line (also in the PDF), no chart.
 Then one sheet per 项目支出绩效自评表 (performance/projects/*.yaml, in file
 order, "自评表NN 名称"): the project code, merged cells, the 总额 row with
@@ -346,11 +346,15 @@ else:
         if kind == "pie":
             check(ch.legend is not None, f"图{n}: legend")
         labels = range_cells(ws, s.cat.strRef.f) if s.cat is not None and s.cat.strRef is not None else []
-        amounts = range_cells(ws, s.val.numRef.f) if s.val is not None and s.val.numRef is not None else []
-        check(len(labels) == len(amounts) >= 2, f"图{n}: categories and values, found {len(labels)}/{len(amounts)}")
-        for lc, ac in zip(labels, amounts):
+        values = range_cells(ws, s.val.numRef.f) if s.val is not None and s.val.numRef is not None else []
+        check(len(labels) == len(values) >= 2, f"图{n}: categories and values, found {len(labels)}/{len(values)}")
+        # the values: a column's amount cells, a pie's share cells (beside the amounts)
+        off = 2 if kind == "pie" else 1
+        for lc, vc in zip(labels, values):
             label = str(lc.value)
-            check(ac.row == lc.row and ac.column == lc.column + 1, f"图{n}: {label}: amount beside its label")
+            check(vc.row == lc.row and vc.column == lc.column + off,
+                  f"图{n}: {label}: the series value is the {'share' if off == 2 else 'amount'} cell of its row")
+            ac = ws.cell(row=lc.row, column=lc.column + 1)
             ok = isinstance(ac.value, (int, float)) and "#,##0.00" in (ac.number_format or "")
             check(ok, f"图{n}: {label}: amount a number in #,##0.00, found {ac.value!r} {ac.number_format}")
             if not ok:

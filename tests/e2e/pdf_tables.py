@@ -23,10 +23,11 @@ AMOUNT = re.compile(r"-?\d[\d,]*\.\d{2}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _walk(obj):
+def walk(obj):
+    """The layout objects of a pdfminer page, figures opened."""
     for o in obj:
         if isinstance(o, LTFigure):
-            yield from _walk(o)
+            yield from walk(o)
         else:
             yield o
 
@@ -40,7 +41,7 @@ class Page:
 
     def __init__(self, layout):
         self.chars, self.h, self.v = [], [], []
-        for o in _walk(layout):
+        for o in walk(layout):
             if isinstance(o, LTChar):
                 self.chars.append(o)
             elif isinstance(o, LTLine):

@@ -33,18 +33,12 @@ import sys
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer.layout import LTChar, LTLine, LTRect, LTCurve, LTFigure
+from pdfminer.layout import LTChar, LTLine, LTRect, LTCurve
+
+from pdf_tables import walk
 
 BODY_SIZE = 16.0
 EPS = 0.6
-
-
-def walk(obj):
-    for o in obj:
-        if isinstance(o, LTFigure):
-            yield from walk(o)
-        else:
-            yield o
 
 
 def page_items(page):

@@ -21,9 +21,12 @@ sheets, zipfile + xml.etree for what openpyxl does not keep):
   text      no "number stored as text" triangle: the sheet ignores
             numberStoredAsText over its cells;
   charts    (图表) every chart's series colours are style.yaml's
-            charts.colours in turn; a pie's data labels refer to cells
-            (a formula), a column chart's show the values of its cells;
-            no chart crosses a manual page break.
+            charts.colours in turn; the data labels are the values of
+            the cells the series refers to (a column chart: the amounts in
+            0.00; a pie: the shares in 0.00%, as the PDF prints them), with
+            no text or cell reference of their own (LibreOffice 7.4 shows a
+            referred cell's value as the point's value); no chart crosses a
+            manual page break.
 
 Prints one line per check and sheet ("ok"/"FAIL"), then "N passed, N
 failed"; exit 1 when a check failed.
@@ -171,15 +174,20 @@ def check_charts(z, sheet_path, sx, ws, colours, name):
         want = [colours[i % len(colours)] for i in range(len(fills))]
         check(fills and fills == want, "%s %s colours %s = style %s" % (name, cpath, fills, want))
         dl = ser.find("c:dLbls", NS)
-        if pie:
-            refs = [f.text for f in dl.findall("c:dLbl/c:tx/c:strRef/c:f", NS)] if dl is not None else []
-            check(refs and all(re.search(r"\$C\$\d+", r) for r in refs),
-                  "%s %s slice labels refer to the share cells %s" % (name, cpath, refs[:3]))
-        else:
-            sv = dl.find("c:showVal", NS) if dl is not None else None
-            custom = dl.findall("c:dLbl/c:tx/c:rich", NS) if dl is not None else []
-            check(sv is not None and sv.get("val") == "1" and not custom,
-                  "%s %s bar labels are the cells' values" % (name, cpath))
+        # labels: the values of the cells the series refers to (a pie's: the
+        # share cells, in 0.00%), no text of their own, no reference to a
+        # cell (which LibreOffice 7.4 does not show)
+        sv = dl.find("c:showVal", NS) if dl is not None else None
+        own = (dl.findall("c:dLbl/c:tx", NS) + dl.findall("c:showPercent[@val='1']", NS)) if dl is not None else []
+        fmt = dl.find("c:numFmt", NS) if dl is not None else None
+        vals = ser.find("c:val/c:numRef/c:f", NS)
+        want_col, want_fmt = ("C", "0.00%") if pie else ("B", "0.00")
+        check(sv is not None and sv.get("val") == "1" and not own and fmt is not None
+              and fmt.get("formatCode") == want_fmt and vals is not None
+              and re.search(r"\$%s\$\d+:\$%s\$\d+" % (want_col, want_col), vals.text),
+              "%s %s %s labels are the values of the %s cells (%s) in %s" % (
+                  name, cpath, "slice" if pie else "bar", "share" if pie else "amount",
+                  vals.text if vals is not None else None, want_fmt))
     check(n > 0, "%s: %d charts" % (name, n))
 
 
