@@ -403,7 +403,7 @@ static int build_unit(void *ctx, const char *dir, unit_outcome *o, diag_list *d)
     free(clean);
     char **files = NULL;
     size_t n_files = 0;
-    if (inputs && !r->force && manifest_current(buf_cstr(&ob), inputs, &files, &n_files)) {
+    if (inputs && !r->force && manifest_current(r->env, buf_cstr(&ob), inputs, &files, &n_files)) {
         for (size_t i = 0; i < n_files; i++) {
             if (r->print) printf("%s\n", files[i]);
             free(files[i]);
@@ -590,13 +590,14 @@ static int cmd_build(int argc, char **argv)
     r.env = manifest_env_new(fonts, n_fonts);
     buf_free(&fy);
     int rc = EXIT_OK;
+    bool child = false;
     if (many) {
-        bool child;
         rc = batch_run(dirs, n_dirs, jobs, build_unit, &r, &child);
     } else {
         unit_outcome o = {0};
         rc = build_unit(&r, dirs[0], &o, &d);
     }
+    if (!child) manifest_env_save(r.env);
     manifest_env_free(r.env);
     project_free(&r.p);
     batch_free(dirs, n_dirs);

@@ -34,4 +34,8 @@ enum {
 /** Run the command line; returns the exit status. */
 int cli_run(int argc, char **argv);
 
+/** Reserve the heap in one step and ask the kernel for transparent huge
+ *  pages for it (heap.c); called by main before anything is allocated. */
+void heap_prefer_huge_pages(void);
+
 #endif

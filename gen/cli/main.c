@@ -3,5 +3,6 @@
 
 int main(int argc, char **argv)
 {
+    heap_prefer_huge_pages();
     return cli_run(argc, argv);
 }

@@ -34,36 +34,8 @@ struct manifest_env {
     char *fonts;   /* "resource\t<hash>\t<name>\n"… */
     layer_hash *layers;
     size_t n_layers;
+    hash_cache *cache; /* hashes of files unchanged since an earlier run */
 };
-
-/* SHA-256 of the file at `path` in hex into `hex` (HEX_LEN + 1); the bytes
- * also go to `keep` when not NULL. Returns 0, or -1 with errno set. */
-static int hash_file(const char *path, char *hex, buf *keep)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return -1;
-    struct sha256_ctx c;
-    sha256_init(&c);
-    static unsigned char chunk[1 << 16];
-    for (;;) {
-        ssize_t n = read(fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            int e = errno;
-            close(fd);
-            errno = e;
-            return -1;
-        }
-        if (n == 0) break;
-        sha256_update(&c, (size_t)n, chunk);
-        if (keep) buf_append(keep, (const char *)chunk, (size_t)n);
-    }
-    close(fd);
-    unsigned char d[SHA256_DIGEST_SIZE];
-    sha256_digest(&c, sizeof d, d);
-    for (int i = 0; i < SHA256_DIGEST_SIZE; i++) snprintf(hex + 2 * i, 3, "%02x", d[i]);
-    return 0;
-}
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -120,7 +92,7 @@ static int walk(const char *dir, const char *rel, char ***out, size_t *n, size_t
 /* "<prefix><hash>\t<path>\n" for every file under `dir` into `m`; a file
  * that cannot be read gets "-" for its hash. Returns -1 when `dir` cannot
  * be read. */
-static int hash_tree(const char *dir, const char *prefix, buf *m)
+static int hash_tree(hash_cache *c, const char *dir, const char *prefix, buf *m)
 {
     char **files = NULL;
     size_t n = 0, cap = 0;
@@ -129,7 +101,7 @@ static int hash_tree(const char *dir, const char *prefix, buf *m)
         buf full = {0};
         buf_printf(&full, "%s/%s", dir, files[i]);
         char hex[HEX_LEN + 1];
-        if (hash_file(buf_cstr(&full), hex, NULL) != 0) strcpy(hex, "-");
+        if (hash_cache_file(c, buf_cstr(&full), hex, NULL) != 0) strcpy(hex, "-");
         buf_printf(m, "%s%s\t%s\n", prefix, hex, files[i]);
         buf_free(&full);
         free(files[i]);
@@ -141,8 +113,11 @@ static int hash_tree(const char *dir, const char *prefix, buf *m)
 manifest_env *manifest_env_new(const char *const *fonts, size_t n_fonts)
 {
     manifest_env *e = xcalloc(1, sizeof *e);
+    char *cache = hash_cache_path();
+    e->cache = hash_cache_open(cache);
+    free(cache);
     char hex[HEX_LEN + 1];
-    if (hash_file("/proc/self/exe", hex, NULL) != 0) strcpy(hex, "-");
+    if (hash_cache_file(e->cache, "/proc/self/exe", hex, NULL) != 0) strcpy(hex, "-");
     buf b = {0};
     buf_printf(&b, "program\tjuesuan %s\t%s\n", JUESUAN_VERSION, hex);
     e->program = buf_detach(&b);
@@ -150,7 +125,7 @@ manifest_env *manifest_env_new(const char *const *fonts, size_t n_fonts)
         bool seen = false;
         for (size_t j = 0; j < i; j++) seen = seen || strcmp(fonts[i], fonts[j]) == 0;
         if (seen) continue;
-        if (hash_file(fonts[i], hex, NULL) != 0) strcpy(hex, "-");
+        if (hash_cache_file(e->cache, fonts[i], hex, NULL) != 0) strcpy(hex, "-");
         const char *slash = strrchr(fonts[i], '/');
         buf_printf(&b, "resource\t%s\t%s\n", hex, slash ? slash + 1 : fonts[i]);
     }
@@ -158,9 +133,15 @@ manifest_env *manifest_env_new(const char *const *fonts, size_t n_fonts)
     return e;
 }
 
+void manifest_env_save(manifest_env *e)
+{
+    hash_cache_save(e->cache);
+}
+
 void manifest_env_free(manifest_env *e)
 {
     if (!e) return;
+    hash_cache_free(e->cache);
     for (size_t i = 0; i < e->n_layers; i++) free(e->layers[i].dir), free(e->layers[i].lines);
     free(e->layers);
     free(e->program);
@@ -174,7 +155,7 @@ static const char *layer_lines(manifest_env *e, const char *dir)
     for (size_t i = 0; i < e->n_layers; i++)
         if (strcmp(e->layers[i].dir, dir) == 0) return e->layers[i].lines;
     buf m = {0};
-    hash_tree(dir, "", &m);
+    hash_tree(e->cache, dir, "", &m);
     e->layers = xrealloc(e->layers, (e->n_layers + 1) * sizeof *e->layers);
     e->layers[e->n_layers].dir = xstrdup(dir);
     e->layers[e->n_layers].lines = buf_detach(&m);
@@ -186,7 +167,7 @@ char *manifest_inputs(manifest_env *e, const char *unit_dir, const char *id, con
 {
     buf m = {0};
     buf_printf(&m, "juesuan-manifest\t1\n%sselection\t%s\nunit\t%s\n", e->program, selection, id);
-    if (hash_tree(unit_dir, "input\t", &m) != 0) {
+    if (hash_tree(e->cache, unit_dir, "input\t", &m) != 0) {
         buf_free(&m);
         return NULL;
     }
@@ -203,7 +184,7 @@ char *manifest_inputs(manifest_env *e, const char *unit_dir, const char *id, con
     return buf_detach(&m);
 }
 
-bool manifest_current(const char *out_dir, const char *inputs, char ***files, size_t *n)
+bool manifest_current(manifest_env *e, const char *out_dir, const char *inputs, char ***files, size_t *n)
 {
     *files = NULL;
     *n = 0;
@@ -223,7 +204,7 @@ bool manifest_current(const char *out_dir, const char *inputs, char ***files, si
         buf file = {0};
         buf_printf(&file, "%s/%.*s", out_dir, (int)(nl - name), name);
         char hex[HEX_LEN + 1];
-        ok = hash_file(buf_cstr(&file), hex, NULL) == 0 && memcmp(hex, l + 7, HEX_LEN) == 0;
+        ok = hash_cache_file(e->cache, buf_cstr(&file), hex, NULL) == 0 && memcmp(hex, l + 7, HEX_LEN) == 0;
         *files = xrealloc(*files, (*n + 1) * sizeof **files);
         (*files)[(*n)++] = buf_detach(&file);
         l = nl + 1;
@@ -267,7 +248,7 @@ int manifest_add_output(buf *m, const char *path, const char *name, int *pages)
     bool pdf = n > 4 && strcmp(name + n - 4, ".pdf") == 0;
     buf bytes = {0};
     char hex[HEX_LEN + 1];
-    int rc = hash_file(path, hex, pdf && pages ? &bytes : NULL);
+    int rc = hash_cache_file(NULL, path, hex, pdf && pages ? &bytes : NULL);
     if (pages) *pages = rc == 0 && pdf ? pdf_pages(&bytes) : 0;
     buf_free(&bytes);
     if (rc == 0) buf_printf(m, "output\t%s\t%s\n", hex, name);
@@ -306,7 +287,7 @@ static int verify(const char *dir, const char *path, const char *text, diag_list
             buf file = {0};
             buf_printf(&file, "%s/%.*s", dir, (int)(nl - name), name);
             char hex[HEX_LEN + 1];
-            if (hash_file(buf_cstr(&file), hex, NULL) != 0) {
+            if (hash_cache_file(NULL, buf_cstr(&file), hex, NULL) != 0) {
                 diag_error(d, (srcpos){path, line, 0}, "清单所列的输出文件 %s 无法读取：%s", buf_cstr(&file),
                            env_error_words(errno));
                 bad++;

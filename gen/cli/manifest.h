@@ -1,12 +1,13 @@
 /* manifest.h — gen/cli (internal to the command line): the build manifest,
  * the record beside a unit's outputs of what made them.
  *
- *   manifest_env *e = manifest_env_new(root, fonts, n_fonts);  // program and font hashes, once
+ *   manifest_env *e = manifest_env_new(fonts, n_fonts);         // program and font hashes, once
  *   char *in = manifest_inputs(e, unit_dir, id, &prof, "all");  // what this build reads
- *   if (manifest_current(out_dir, in, &files, &n)) … skip: nothing changed
+ *   if (manifest_current(e, out_dir, in, &files, &n)) … skip: nothing changed
  *   buf m = {0}; buf_puts(&m, in);
  *   manifest_add_output(&m, tmp_pdf, "….pdf", &pages);         // SHA-256 of each output
  *   … the text of m goes into out_dir/juesuan-manifest.txt with the outputs (output.c)
+ *   manifest_env_save(e);  // the hash cache, for the next run (hash_cache.c)
  *
  * The format (one record a line, fields separated by a tab, UTF-8; README
  * "Incremental builds" documents it for the bureau that keeps it):
@@ -34,15 +35,54 @@
 /** The name of the manifest in a unit's output folder. */
 #define MANIFEST_NAME "juesuan-manifest.txt"
 
+/** The hash cache (hash_cache.c): the SHA-256 of files hashed by earlier
+ *  runs, each with the device, inode, size, mtime and ctime (ns) the file
+ *  had, so that a file stat(2) shows unchanged is not read again (as git's
+ *  index does). One text file, "juesuan-hash-cache\t1" and then a line a
+ *  file: "dev\tino\tsize\tmtime_s\tmtime_ns\tctime_s\tctime_ns\t<sha256>". */
+typedef struct hash_cache hash_cache;
+
+/** Where the hash cache is (malloc'd): $XDG_CACHE_HOME/juesuan/hashes, else
+ *  $HOME/.cache/juesuan/hashes; NULL (no cache) when neither is an absolute
+ *  path or JUESUAN_HASH_CACHE=off. */
+char *hash_cache_path(void);
+
+/** Read the cache at `path` (NULL, missing or not a cache: an empty one;
+ *  with NULL nothing is remembered either). Never NULL. */
+hash_cache *hash_cache_open(const char *path);
+
+/** SHA-256 of the file at `path` in lowercase hex into `hex` (65 bytes).
+ *  When `c` (may be NULL) remembers the file with the same device, inode,
+ *  size, mtime and ctime, that hash, without reading it; else the file is
+ *  read and hashed, and remembered when both its times are more than a
+ *  second old (a file changed again within one tick of the file system's
+ *  clock could keep its times: git's "racy clean" case). With `keep` the
+ *  bytes are appended to it (and the file is always read). Returns 0, or
+ *  -1 with errno set. */
+int hash_cache_file(hash_cache *c, const char *path, char *hex, buf *keep);
+
+/** When this run added hashes, write the cache back (through a temporary
+ *  file and a rename; beyond 1,024 entries, those this run did not use go
+ *  first, oldest first). Only a cache: when it cannot be written, nothing
+ *  is said and the next run hashes again. NULL is a no-op. */
+void hash_cache_save(hash_cache *c);
+
+/** Free a cache (NULL is a no-op). */
+void hash_cache_free(hash_cache *c);
+
 /** What every unit of a run shares: the program's and the fonts' hashes,
- *  and the hashes of template layers already read. */
+ *  the hashes of template layers already read, and the hash cache. */
 typedef struct manifest_env manifest_env;
 
 /** Hash the running executable and `fonts` (paths of the files every build
  *  reads besides the unit and the templates: fonts.yaml, the font files,
  *  the PDF/A ICC profile; a file that cannot be read is recorded with the
- *  hash "-"). Never NULL. */
+ *  hash "-"), through the hash cache (hash_cache_path). Never NULL. */
 manifest_env *manifest_env_new(const char *const *fonts, size_t n_fonts);
+
+/** Save the hashes made by this run into the hash cache (by the process
+ *  that made the environment, after the builds; not by batch workers). */
+void manifest_env_save(manifest_env *e);
 
 /** Free an environment (NULL is a no-op). */
 void manifest_env_free(manifest_env *e);
@@ -59,7 +99,7 @@ char *manifest_inputs(manifest_env *e, const char *unit_dir, const char *id, con
  *  output lines only, and every output it lists is in `out_dir` with its
  *  SHA-256. Then `*files` gets the outputs' paths (malloc'd array of
  *  malloc'd paths, in the manifest's order) and `*n` their count. */
-bool manifest_current(const char *out_dir, const char *inputs, char ***files, size_t *n);
+bool manifest_current(manifest_env *e, const char *out_dir, const char *inputs, char ***files, size_t *n);
 
 /** Append "output\t<sha256 of path>\t<name>\n" to `m`. When the file is a
  *  PDF, `*pages` (if not NULL) gets its number of page objects, else 0.

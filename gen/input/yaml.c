@@ -71,6 +71,18 @@ static value *convert_scalar(struct fy_node *n)
     return v;
 }
 
+/* Append ".i" (just "i" at the root) to `path`: no printf for each of the
+ * thousands of nodes of a unit. */
+static void path_index(buf *path, size_t base, size_t i)
+{
+    char digits[24];
+    size_t k = sizeof digits;
+    do digits[--k] = (char)('0' + i % 10), i /= 10;
+    while (i);
+    if (base) buf_putc(path, '.');
+    buf_append(path, digits + k, sizeof digits - k);
+}
+
 static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at)
 {
     if (!n) return value_new_null();
@@ -96,7 +108,7 @@ static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at)
         size_t i = 0;
         while ((item = fy_node_sequence_iterate(n, &it))) {
             path->len = base;
-            buf_printf(path, "%s%zu", base ? "." : "", i++);
+            path_index(path, base, i++);
             srcpos ip = fy_node_is_scalar(item) ? node_pos(c, item) : at;
             value_append(list, convert(c, item, path, ip));
         }
@@ -119,7 +131,8 @@ static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at)
         const char *ks = fy_node_get_scalar(k, &klen);
         char *key = xstrndup(ks ? ks : "", ks ? klen : 0);
         path->len = base;
-        buf_printf(path, "%s%s", base ? "." : "", key);
+        if (base) buf_putc(path, '.');
+        buf_puts(path, key);
         srcpos kp = node_pos(c, k);
         posmap_add_key(c->pos, buf_cstr(path), kp.line, kp.col);
         value_set(map, key, convert(c, v, path, kp));

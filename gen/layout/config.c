@@ -25,6 +25,7 @@ void layout_config_free(layout_config *cfg)
     fonts_free(cfg);
     style_free(cfg);
     uax14_close(cfg);
+    text_cache_clear(cfg);
     free(cfg->style_path);
     free(cfg);
 }

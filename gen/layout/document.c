@@ -225,5 +225,6 @@ int layout_document(const doc *d, const layout_config *cfg, layout_result *out,
         }
     }
     free(nums.page_number);
+    text_cache_clear(cfg);
     return 0;
 }

@@ -136,6 +136,7 @@ struct layout_config {
                                      else 1 + bits (1 blank left half, 2 right half) */
 
     void *line_iter; /* ICU UBreakIterator for UAX #14 (uax14.c) */
+    void *text_cache; /* texts decoded and break-marked in this document (textcache.c) */
 };
 
 /** Open the four faces named in fonts.yaml with FreeType and check them
@@ -233,6 +234,17 @@ typedef struct text_char {
 /** Decode UTF-8 into characters (invalid bytes become U+FFFD with `bad`
  *  set). Returns a malloc'd array and its length in *n. */
 text_char *text_decode(const char *s, size_t len, size_t *n);
+
+/** text_decode of s[0, len), with text_mark_breaks when `breaks`, through
+ *  the configuration's text cache (textcache.c): each text is decoded and
+ *  marked once until text_cache_clear. Returns a malloc'd copy the caller
+ *  owns (with one zeroed character past the end) and its length in *n.
+ *  The squeeze fields are left to text_mark_squeeze. */
+text_char *text_chars(const layout_config *cfg, const char *s, size_t len, bool breaks, size_t *n);
+
+/** Forget the texts text_chars kept, and the memos below (the end of
+ *  layout_document, and layout_config_free). */
+void text_cache_clear(const layout_config *cfg);
 
 /** Mark break opportunities and justification gaps (text.c, the 禁则). */
 void text_mark_breaks(const layout_config *cfg, text_char *c, size_t n);
@@ -378,6 +390,25 @@ typedef struct para_set {
 /** Decode and break `text` (see layout_break_text). `p` zero-initialised. */
 void para_break(para_set *p, const layout_config *cfg, const layout_text_style *st,
                 const char *text, double measure);
+
+/** The memo of para_break (textcache.c): when text[0, len) was broken in
+ *  `st` at `measure` before in this document, fill `p` (zero-initialised)
+ *  with a copy of that result and return true. */
+bool para_memo_get(const layout_config *cfg, const char *text, size_t len, const layout_text_style *st,
+                   double measure, para_set *p);
+
+/** Keep a copy of para_break's result `p` for text[0, len), `st`, `measure`. */
+void para_memo_put(const layout_config *cfg, const char *text, size_t len, const layout_text_style *st,
+                   double measure, const para_set *p);
+
+/** The memo of layout_text_width (textcache.c): the width of text[0, len)
+ *  in st's face, size and char_space when measured before; true if so. */
+bool width_memo_get(const layout_config *cfg, const char *text, size_t len, const layout_text_style *st,
+                    double *width);
+
+/** Keep the width of text[0, len) in st's face, size and char_space. */
+void width_memo_put(const layout_config *cfg, const char *text, size_t len, const layout_text_style *st,
+                    double width);
 
 /** Free a paragraph (it may be reused). */
 void para_free(para_set *p);

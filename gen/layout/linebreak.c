@@ -64,8 +64,8 @@ void para_break(para_set *p, const layout_config *cfg, const layout_text_style *
                 const char *text, double measure)
 {
     size_t len = strlen(text);
-    p->chars = text_decode(text, len, &p->n);
-    text_mark_breaks(cfg, p->chars, p->n);
+    if (para_memo_get(cfg, text, len, st, measure, p)) return; /* broken so before */
+    p->chars = text_chars(cfg, text, len, true, &p->n);
     text_mark_squeeze(cfg, st, p->chars, p->n);
     const text_char *c = p->chars;
     size_t n = p->n;
@@ -149,6 +149,7 @@ void para_break(para_set *p, const layout_config *cfg, const layout_text_style *
         s = next;
         first = false;
     }
+    para_memo_put(cfg, text, len, st, measure, p);
 }
 
 void para_free(para_set *p)
@@ -172,10 +173,13 @@ double layout_text_width(const layout_config *cfg, const layout_text_style *st,
                          const char *text, size_t start, size_t end)
 {
     size_t n;
-    text_char *c = text_decode(text + start, end - start, &n);
+    double w;
+    if (width_memo_get(cfg, text + start, end - start, st, &w)) return w; /* measured so before */
+    text_char *c = text_chars(cfg, text + start, end - start, false, &n);
     text_mark_squeeze(cfg, st, c, n); /* adjacent marks, as set */
-    double w = chars_width(cfg, st, c, 0, n);
+    w = chars_width(cfg, st, c, 0, n);
     free(c);
+    width_memo_put(cfg, text + start, end - start, st, w);
     return w;
 }
 

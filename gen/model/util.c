@@ -91,19 +91,22 @@ void buf_putc(buf *b, char c)
 
 void buf_printf(buf *b, const char *fmt, ...)
 {
+    /* formatted once into the room the buffer has, again only when it
+     * needs more (not measured first: half the formatting) */
     va_list ap, ap2;
     va_start(ap, fmt);
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    buf_grow(b, 63);
+    size_t room = b->cap - b->len;
+    int n = vsnprintf(b->data + b->len, room, fmt, ap);
     va_end(ap);
-    if (n < 0) {
-        va_end(ap2);
-        return;
+    if (n >= 0 && (size_t)n >= room) {
+        buf_grow(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
     }
-    buf_grow(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
-    b->len += (size_t)n;
+    if (n >= 0) b->len += (size_t)n;
+    b->data[b->len] = '\0';
 }
 
 const char *buf_cstr(const buf *b)

@@ -7,11 +7,20 @@
 # deleting or editing an output rebuilds its unit; --force rebuilds all; a
 # terminal gets the redrawn progress line; SIGINT to the batch (or to its
 # whole process group, as Ctrl-C does) leaves no temporary file and no
-# half-written output; one unit alone prints its files as before. Run from
-# the project root. GEN_UNITS (default 6) sets how many generated units
+# half-written output; one unit alone prints its files as before; a font
+# changed in place keeping its size (with a new mtime, or with its old
+# mtime put back) is noticed through the hash cache. Run from the project
+# root. GEN_UNITS (default 6) sets how many generated units
 # the batch holds (the 200-unit run of the README is GEN_UNITS=200).
 . tests/e2e/lib.sh
 n_gen=${GEN_UNITS:-4}
+# a project of our own with one font copied (not linked), made now so that
+# its times are more than a second old when the hash cache sees it (below)
+P=$w/project; mkdir -p "$P/fonts"
+cp -r templates "$P/"; cp fonts/fonts.yaml "$P/fonts/"
+for f in fonts/*.ttf; do ln -s "$PWD/$f" "$P/fonts/"; done
+font=$P/fonts/NotoSansSC-Bold.ttf
+rm "$font"; cp fonts/NotoSansSC-Bold.ttf "$font"
 
 # --- the generator: 20 units, each passes check; the same seed, the same bytes
 "$py" tests/tools/gen_units.py "$w/g20" 20 5 || no "gen_units.py 20 units"
@@ -106,6 +115,47 @@ one_rebuilt "editing one output" leshan-2024 "$w/s6"
 grep -q "^共 $total 个单位：生成 $total，跳过 0，失败 0" "$w/s7" && ok "--force rebuilds all $total" || no "--force" "$w/s7"
 [ "$before" = "$(sums)" ] && ok "rebuilt outputs and manifests are byte-identical to the first build (but the changed CSV's hash)" \
   || no "rebuilt outputs differ from the first build"
+
+# --- the hash cache: a file whose device, inode, size, mtime and ctime are
+# unchanged is not hashed again; a font changed in place is still noticed
+pb() { env JUESUAN_HOME="$P" XDG_CACHE_HOME="$w/cache" "$bin" build "$w/units/gen-0001" "$w/units/gen-0003" -o "$w/fo" -j 2; }
+flip() { # FONT: other bytes, the same size (the head table's checkSumAdjustment)
+  "$py" - "$1" <<'PY'
+import struct, sys
+with open(sys.argv[1], "r+b") as f:
+    n = struct.unpack(">H", f.read(6)[4:6])[0]
+    f.seek(12)
+    for _ in range(n):
+        tag, _, off, _ = struct.unpack(">4sIII", f.read(16))
+        if tag == b"head":
+            f.seek(off + 8); v = struct.unpack(">I", f.read(4))[0]
+            f.seek(off + 8); f.write(struct.pack(">I", v ^ 0xFFFFFFFF))
+            break
+PY
+}
+res() { grep "	NotoSansSC-Bold.ttf$" "$w/fo/$1/juesuan-manifest.txt" | cut -f2; }
+sum() { sha256sum "$font" | cut -c1-64; }
+pb >"$w/c1" 2>&1
+key=$(stat -c '%d	%i	%s' "$font")
+grep -q "^$key	.*	$(sum)$" "$w/cache/juesuan/hashes" && grep -q "^共 2 个单位：生成 2" "$w/c1" \
+  && ok "the hash cache remembers the font's hash with its device, inode and size" || no "the hash cache has the font" "$w/c1"
+pb >"$w/c2" 2>&1
+grep -q "^共 2 个单位：生成 0，跳过 2" "$w/c2" && ok "hash cache: nothing changed, both skipped" || no "hash cache: both skipped" "$w/c2"
+size=$(stat -c %s "$font"); touch -r "$font" "$w/ref"; flip "$font"
+pb >"$w/c3" 2>&1
+[ "$(stat -c %s "$font")" = "$size" ] && [ "$(sum)" != "$(sha256sum fonts/NotoSansSC-Bold.ttf | cut -c1-64)" ] && grep -q "^共 2 个单位：生成 2" "$w/c3" \
+  && [ "$(res gen-0001)" = "$(sum)" ] && [ "$(res gen-0003)" = "$(sum)" ] \
+  && ok "a font's bytes changed, its size kept, a new mtime: both units rebuilt, the new hash recorded" \
+  || no "a font changed in place (new mtime): rebuilt" "$w/c3"
+sleep 2; pb >/dev/null 2>&1 # the changed font, settled, is now in the cache
+grep -q "^$key	.*	$(sum)$" "$w/cache/juesuan/hashes" && ok "the changed font's hash is in the cache once settled" \
+  || no "the changed font's hash is in the cache"
+touch -r "$font" "$w/ref"; flip "$font"; touch -r "$w/ref" "$font" # the same mtime (ns), size, inode
+pb >"$w/c4" 2>&1
+[ "$(stat -c %s "$font")" = "$size" ] && [ "$(stat -c %y "$font")" = "$(stat -c %y "$w/ref")" ] && grep -q "^共 2 个单位：生成 2" "$w/c4" && [ "$(res gen-0001)" = "$(sum)" ] \
+  && [ "$(sum)" = "$(sha256sum fonts/NotoSansSC-Bold.ttf | cut -c1-64)" ] \
+  && ok "changed again with its mtime put back (touch -r): the ctime differs, both rebuilt" \
+  || no "a font changed in place with its old mtime: rebuilt" "$w/c4"
 
 # --- one unit alone: the files it wrote, as before; skipped: the same lines
 "$bin" build input/leshan-2024 -o "$w/one" >"$w/o1" 2>/dev/null; rc1=$?

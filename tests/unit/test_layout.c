@@ -411,6 +411,53 @@ static void test_break_center_and_long_runs(void **state)
     layout_lines_free(&l);
 }
 
+/* The text cache (textcache.c): a text broken or measured again — at the
+ * same or another measure, size or style, in a configuration that has
+ * seen it before — gives exactly what a fresh configuration gives. */
+static void test_break_memo_same_as_fresh(void **state)
+{
+    const layout_config *cfg = *state;
+    diag_list dl = {0};
+    layout_text_style st = flat_style(cfg);
+    const char *texts[] = {"2024年度，本单位“三公”经费支出合计3,313.32万元，比上年减少17.39%（主要是会议费减少）。",
+                           "一般公共服务支出", "3153.82", ""};
+    const double measures[] = {400, 120, 400, 61.5};
+    for (int round = 0; round < 2; round++)
+        for (size_t t = 0; t < N_OF(texts); t++)
+            for (size_t m = 0; m < N_OF(measures); m++)
+                for (int a = 0; a < 2; a++) {
+                    layout_text_style s = st;
+                    s.align = a ? LAYOUT_CENTER : LAYOUT_JUSTIFY;
+                    s.size = st.size + round; /* another size: another setting */
+                    layout_config *fresh = layout_config_load(STYLE, FONTS, ".", &dl);
+                    assert_non_null(fresh);
+                    for (int again = 0; again < 2; again++) { /* the second from the memo */
+                        layout_lines l = {0}, f = {0};
+                        layout_break_text(cfg, &s, texts[t], measures[m], &l);
+                        layout_break_text(fresh, &s, texts[t], measures[m], &f);
+                        assert_int_equal(l.count, f.count);
+                        for (size_t i = 0; i < l.count; i++)
+                            assert_memory_equal(&l.items[i], &f.items[i], sizeof l.items[i]);
+                        size_t len = strlen(texts[t]);
+                        assert_true(layout_text_width(cfg, &s, texts[t], 0, len) ==
+                                    layout_text_width(fresh, &s, texts[t], 0, len));
+                        assert_true(layout_text_width(cfg, &s, texts[t], 0, len / 2) ==
+                                    layout_text_width(fresh, &s, texts[t], 0, len / 2));
+                        layout_lines_free(&l);
+                        layout_lines_free(&f);
+                    }
+                    layout_config_free(fresh);
+                }
+    /* a longer measure gives fewer lines: the memo is by measure */
+    layout_lines a = {0}, b = {0};
+    layout_break_text(cfg, &st, texts[0], 400, &a);
+    layout_break_text(cfg, &st, texts[0], 120, &b);
+    assert_true(a.count < b.count);
+    layout_lines_free(&a);
+    layout_lines_free(&b);
+    diag_list_free(&dl);
+}
+
 /* ---- pagination ---- */
 
 
@@ -1072,6 +1119,7 @@ int main(void)
         cmocka_unit_test(test_chart_bar_pie_empty),
         cmocka_unit_test(test_chart_outside_labels_apart),
         cmocka_unit_test(test_chart_page_foot),
+        cmocka_unit_test(test_break_memo_same_as_fresh),
         cmocka_unit_test(test_chart_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,4 +1,5 @@
-/* test_value.c — unit tests for gen/model/value.c. */
+/* test_value.c — unit tests for gen/model/value.c (and buf_printf of
+ * gen/model/util.c, which it writes with). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -336,6 +337,31 @@ static void test_json_small(void **state)
     value_free(v);
 }
 
+/* buf_printf formats into the room the buffer has and again when that is
+ * too small: short and long pieces, after text already there, equal what
+ * snprintf makes of the whole. */
+static void test_buf_printf_grows(void **state)
+{
+    (void)state;
+    buf b = {0};
+    char want[4096] = "", piece[600];
+    size_t len = 0;
+    for (int i = 0; i < 40; i++) {
+        int w = (i * 37) % 500; /* widths across the buffer's room */
+        buf_printf(&b, "%d:%*s|", i, w, "x");
+        snprintf(piece, sizeof piece, "%d:%*s|", i, w, "x");
+        memcpy(want + len, piece, strlen(piece) + 1);
+        len += strlen(piece);
+        if (len > 3000) break;
+    }
+    assert_int_equal(b.len, len);
+    assert_string_equal(buf_cstr(&b), want);
+    buf_printf(&b, "%s", ""); /* nothing added, still terminated */
+    assert_int_equal(b.len, len);
+    assert_int_equal(b.data[b.len], '\0');
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_path),
         cmocka_unit_test(test_json_nested),
         cmocka_unit_test(test_json_small),
+        cmocka_unit_test(test_buf_printf_grows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
