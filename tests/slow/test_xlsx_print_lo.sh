@@ -25,16 +25,11 @@ HOME="$w" timeout 600 soffice --headless --norestore --convert-to pdf --outdir "
 import re, sys
 from collections import Counter
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTFigure
+from pdfminer.layout import LTChar
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-
-def walk(o):
-    for x in o:
-        if isinstance(x, LTFigure):
-            yield from walk(x)
-        else:
-            yield x
+sys.path.insert(0, "tests/e2e")
+from pdf_tables import walk  # the layout objects of a page, figures opened
 
 rm = PDFResourceManager(); dev = PDFPageAggregator(rm, laparams=None); it = PDFPageInterpreter(rm, dev)
 passed = failed = 0
