@@ -581,13 +581,19 @@ static int cmd_build(int argc, char **argv)
     r.only = only, r.out_root = out, r.force = force, r.print = !many;
     project_open(&r.p, true);
     r.p.no_pdfa = no_pdfa;
-    project_preload(&r.p); /* loaded once: forked workers share it */
+    /* a batch loads what units share once: forked workers inherit it; one
+     * unit loads it when it is built (not when the manifest skips it) */
+    if (many) project_preload(&r.p);
     buf fy = {0};
     buf_printf(&fy, "%s/fonts/fonts.yaml", r.p.root);
     const char *fonts[2 + FACE_COUNT] = {buf_cstr(&fy), JUESUAN_ICC_PATH};
+    char *font_paths[FACE_COUNT] = {0};
     size_t n_fonts = 2;
+    if (!r.p.layout && layout_font_paths(buf_cstr(&fy), r.p.root, font_paths) == 0)
+        for (int f = 0; f < FACE_COUNT && font_paths[f]; f++) fonts[n_fonts++] = font_paths[f];
     for (int f = 0; f < FACE_COUNT && r.p.layout; f++) fonts[n_fonts++] = layout_config_font_path(r.p.layout, (font_face)f);
     r.env = manifest_env_new(fonts, n_fonts);
+    for (int f = 0; f < FACE_COUNT; f++) free(font_paths[f]);
     buf_free(&fy);
     int rc = EXIT_OK;
     bool child = false;
