@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One place of an identity, evaluated for one row. */
+/* One place of an identity, evaluated for one row. What only a message
+ * needs (pos, desc, computed) is filled by place_resolve, when there is
+ * one to write: most rows agree. */
 typedef struct place {
     bool ok;          /* the table is loaded and has the column */
     bool present;     /* a non-blank cell or a unit.yaml amount */
@@ -20,6 +22,12 @@ typedef struct place {
     char *desc;       /* “…”行“…”列, with the table label */
     const char *file; /* the file, also when the row is absent */
     bool computed;    /* a subtotal juesuan added */
+    /* where the value came from, for place_resolve */
+    const identity_term *term;
+    const table *tb;
+    const char *key; /* the row key asked for (NULL: the term's own) */
+    int col;
+    bool class_row;  /* the fixed table's row is "exp_" + key */
 } place;
 
 static bool is_class_key(const char *k)
@@ -37,14 +45,12 @@ static void place_free(place *p)
 static void place_get(const cctx *c, const identity *e, const identity_term *t, const char *key, place *p)
 {
     memset(p, 0, sizeof *p);
+    p->term = t;
+    p->key = key;
     if (t->yaml) {
         p->ok = true;
         p->present = ymoney(c, t->yaml, &p->v);
-        p->pos = unit_pos(c->u, t->yaml);
         p->file = c->u->yaml_path;
-        buf b = {0};
-        buf_printf(&b, "unit.yaml %s ", t->yaml);
-        p->desc = buf_detach(&b);
         return;
     }
     const table *tb = unit_table(c->u, t->table);
@@ -52,24 +58,50 @@ static void place_get(const cctx *c, const identity *e, const identity_term *t, 
     if (!tb || col < 0 || (tb->n_rows == 0 && tb->spec->kind == TABLE_FIXED)) return;
     p->ok = true;
     p->file = tb->path;
+    p->tb = tb;
+    p->col = col;
     char fixed_key[32];
     const char *k = t->row ? t->row : key;
     if (!t->row && e->rows == IDENTITY_ROWS_CLASSES && tb->spec->kind == TABLE_FIXED) {
         snprintf(fixed_key, sizeof fixed_key, "exp_%s", key);
         k = fixed_key;
         p->no_row = table_spec_row(tb->spec, k) < 0;
+        p->class_row = true;
     }
     const cell *x = tcell(tb, k, col);
     p->present = x && x->present;
     p->v = p->present ? x->amount : 0;
-    p->pos = tpos(tb, k, col);
+}
+
+/* Fill in what a message about `p` says: its position, whether juesuan
+ * computed its row, its description. */
+static void place_resolve(const cctx *c, place *p)
+{
+    const identity_term *t = p->term;
+    if (!p->ok || p->desc) return;
+    if (t->yaml) {
+        p->pos = unit_pos(c->u, t->yaml);
+        buf b = {0};
+        buf_printf(&b, "unit.yaml %s ", t->yaml);
+        p->desc = buf_detach(&b);
+        return;
+    }
+    const table *tb = p->tb;
+    char fixed_key[32];
+    const char *k = t->row ? t->row : p->key;
+    if (p->class_row) {
+        snprintf(fixed_key, sizeof fixed_key, "exp_%s", p->key);
+        k = fixed_key;
+    }
+    p->pos = tpos(tb, k, p->col);
     const table_row *r = table_find_row(tb, k);
     p->computed = r && r->computed;
-    p->desc = p->no_row ? NULL : tdesc_str(c, tb, k, col, true);
     if (p->no_row) {
         buf b = {0};
-        buf_printf(&b, "%s“%s”类", tb->spec->label, key);
+        buf_printf(&b, "%s“%s”类", tb->spec->label, p->key);
         p->desc = buf_detach(&b);
+    } else {
+        p->desc = tdesc_str(c, tb, k, p->col, true);
     }
 }
 
@@ -130,6 +162,10 @@ static void eval_row(cctx *c, const identity *e, const char *key_a, const char *
     const place *norow = a.no_row ? &a : NULL;
     for (size_t i = 0; i < e->n_b && !norow; i++)
         if (parts[i].no_row) norow = &parts[i];
+    if ((norow && (a.v || s.value)) || !equal) { /* a message: where and what each place is */
+        place_resolve(c, &a);
+        for (size_t i = 0; i < e->n_b; i++) place_resolve(c, &parts[i]);
+    }
     if (norow && (a.v || s.value)) {
         const place *other = norow == &a ? &parts[last] : &a;
         buf m = {0};
