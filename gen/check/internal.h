@@ -42,6 +42,10 @@ void sum_sub(sum *s, money_t v, bool present, const char *name);
 void sum_cell(sum *s, const table *t, const char *key, int col, const char *name);
 void sum_free(sum *s);
 
+/** True when the sum `s` is `actual` (what check_sum says nothing about):
+ *  callers that describe a figure for each row ask first. */
+bool sum_agrees(money_t actual, const sum *s);
+
 /** Compare `actual` (the figure at `pos`) with the sum `s`: nothing when
  *  equal; else rule `rule`, as a warning when it is a 尾差 within the
  *  bound (check_tail). `what` names the figure ("“合计”行“基本支出”列"),

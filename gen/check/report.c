@@ -153,9 +153,15 @@ char *check_diff(const cctx *c, money_t a, money_t b, char *out)
     return money_text(c->u->money_unit, false, abs_diff(a, b), out);
 }
 
+bool sum_agrees(money_t actual, const sum *s)
+{
+    return !s->overflow && actual == s->value;
+}
+
 bool check_sum(cctx *c, const char *rule, srcpos pos, money_t actual, const sum *s, const char *what,
                const char *parts)
 {
+    if (sum_agrees(actual, s)) return true;
     buf p = {0};
     parts_text(&p, s, parts);
     char x[48], y[48], z[48];

@@ -58,9 +58,11 @@ static void apply(cctx *c, const row_rule *rr)
             const cell *x = tcell(t, key, minus[k]);
             sum_sub(&s, x->amount, x->present, NULL);
         }
-        char *what = tdesc_str(c, t, key, target, false);
-        check_sum(c, rr->rule, tpos(t, key, target), tval(t, key, target), &s, what, rr->parts);
-        free(what);
+        if (!sum_agrees(tval(t, key, target), &s)) {
+            char *what = tdesc_str(c, t, key, target, false);
+            check_sum(c, rr->rule, tpos(t, key, target), tval(t, key, target), &s, what, rr->parts);
+            free(what);
+        }
         sum_free(&s);
     }
 }
