@@ -15,8 +15,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/** One deflate state for all the streams of a document (zlib's buffers
- *  are allocated once, not once per stream). */
+/** One deflater for all the streams of a document (libdeflate's
+ *  compressor of each level and the output buffer are allocated once,
+ *  not once per stream). */
 typedef struct pdf_deflater pdf_deflater;
 
 /** The kinds of stream, each deflated at a level of its own (objects.c,
@@ -28,8 +29,9 @@ typedef enum pdf_stream_kind {
     PDF_STREAM_OTHER    /* ToUnicode, ICC profile, cross-reference stream */
 } pdf_stream_kind;
 
-/** A deflater: every kind at its own level, or, `level` 1..9, all at
- *  that level (JUESUAN_DEFLATE, for make bench); 0: the kinds' levels. */
+/** A deflater: every kind at its own level, or, `level` 1..12
+ *  (libdeflate's levels), all at that level (JUESUAN_DEFLATE, for make
+ *  bench); 0: the kinds' levels. */
 pdf_deflater *pdf_deflater_new(int level);
 
 /** Free it (NULL is fine). */
@@ -37,7 +39,7 @@ void pdf_deflater_free(pdf_deflater *z);
 
 /** Deflate `len` bytes of `data` as a stream of kind `kind`; *out points
  *  to the result (valid until the next call), *out_len its length.
- *  Returns 0 or -1 (zlib failed). */
+ *  Returns 0 or -1 (out of memory). */
 int pdf_deflate(pdf_deflater *z, pdf_stream_kind kind, const void *data, size_t len,
                 const unsigned char **out, size_t *out_len);
 
@@ -101,7 +103,7 @@ int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater 
  *  /Size). Objects are numbered anew in libharu's order, streams' /Length
  *  written directly (libharu's indirect length objects are left out).
  *  Every stream must already hold its final bytes (filter NONE in
- *  libharu's terms). Returns 0, or -1 when libharu or zlib fails. */
+ *  libharu's terms). Returns 0, or -1 when libharu or libdeflate fails. */
 int pdf_obj_save(HPDF_Doc pdf, pdf_deflater *z, buf *out);
 
 #endif
