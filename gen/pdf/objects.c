@@ -72,6 +72,15 @@ static void arena_release(void)
     arena_open = false;
 }
 
+char *pdf_uint_text(char *end, uint64_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
 HPDF_Doc pdf_obj_doc_new(HPDF_Error_Handler on_error, void *user)
 {
     if (arena_open) return HPDF_New(on_error, user);
@@ -157,17 +166,43 @@ int pdf_deflate(pdf_deflater *z, pdf_stream_kind kind, const void *data, size_t 
     return 0;
 }
 
-/* Replace the data of stream dictionary `d` by `data` deflated by `z`. */
+/* The deflated bytes of a stream, kept beside libharu's memory stream
+ * (which copies byte by byte into 4 KB pieces) in the dictionary's attr. */
+typedef struct stream_bytes {
+    size_t len;
+    unsigned char data[];
+} stream_bytes;
+
+static void free_bytes(HPDF_Dict d)
+{
+    HPDF_FreeMem(d->mmgr, d->attr);
+    d->attr = NULL;
+}
+
+const unsigned char *pdf_obj_stream_bytes(HPDF_Dict d, size_t *len)
+{
+    if (d->free_fn != free_bytes || !d->attr) return NULL;
+    const stream_bytes *b = d->attr;
+    *len = b->len;
+    return b->data;
+}
+
+/* Make `data` deflated by `z` the data of stream dictionary `d`. */
 static int put_deflated(HPDF_Dict d, const void *data, size_t len, pdf_deflater *z, pdf_stream_kind kind)
 {
     const unsigned char *bytes = NULL;
     size_t n = 0;
-    int ok = pdf_deflate(z, kind, data, len, &bytes, &n) == 0;
+    if (pdf_deflate(z, kind, data, len, &bytes, &n) != 0 || n > 0x7FFFFFFF || d->free_fn) return -1;
+    stream_bytes *b = HPDF_GetMem(d->mmgr, (HPDF_UINT)(sizeof *b + n));
+    if (!b) return -1;
+    b->len = n;
+    memcpy(b->data, bytes, n);
     HPDF_MemStream_FreeData(d->stream);
-    if (ok) ok = HPDF_Stream_Write(d->stream, bytes, (HPDF_UINT)n) == HPDF_OK;
+    d->attr = b;
+    d->free_fn = free_bytes;
     d->filter = HPDF_STREAM_FILTER_NONE;
     d->write_fn = write_flate;
-    return ok ? 0 : -1;
+    return 0;
 }
 
 /* A new indirect stream object holding `data` deflated by `z`. */

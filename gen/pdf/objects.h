@@ -78,6 +78,11 @@ HPDF_Dict pdf_obj_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_deflate
  *  named in page resources, or NULL. */
 HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z);
 
+/** The deflated bytes of a stream made by pdf_obj_stream, pdf_obj_font or
+ *  pdf_obj_page_set (*len set), or NULL for a stream whose bytes are in
+ *  libharu's memory stream (the XMP metadata). */
+const unsigned char *pdf_obj_stream_bytes(HPDF_Dict d, size_t *len);
+
 /** Set annotation `a`'s flags to Print (/F 4), as PDF/A wants, and its
  *  /Contents (what a screen reader says for it) to UTF-8 `text`. */
 void pdf_obj_annot_finish(HPDF_Doc pdf, HPDF_Annotation a, const char *text);
@@ -94,6 +99,10 @@ int pdf_obj_page_take(HPDF_Page page, buf *out);
 /** Make `data` the page's whole content stream, deflated by `z`.
  *  Returns 0 or -1. */
 int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater *z);
+
+/** Write `v` in decimal just before `end` (at most 20 characters);
+ *  returns where the digits start. */
+char *pdf_uint_text(char *end, uint64_t v);
 
 /** The bytes of the whole document, appended to `out` (save.c), in place
  *  of libharu's HPDF_SaveToStream: the header (%PDF-1.7 and a binary
