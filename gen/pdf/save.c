@@ -8,14 +8,15 @@
  * profile, XMP metadata), each as libharu made it, with a direct /Length;
  * the other objects in object streams of OBJSTM_SIZE each, deflated;
  * a cross-reference stream (PNG Up predictor) whose dictionary is the
- * trailer; startxref and %%EOF. Each object is serialised here exactly as
- * libharu's writer (HPDF_Obj_WriteValue) would write it — dictionaries,
- * arrays, names, integers, booleans and references, the bulk of a
- * structure tree — and by libharu's writer itself (through a callback
- * stream into the same buffer) where it has more to do: strings, reals,
- * names with characters to escape, dictionaries with hooks (pages, the
- * page tree, outlines). Through libharu alone each value cost a chain of
- * calls and a callback per token: a third of pdf_obj_save.
+ * trailer; startxref and %%EOF. Objects are serialised here —
+ * dictionaries, arrays, names, integers, booleans and references, the
+ * bulk of a structure tree, without the white space libharu puts between
+ * tokens — and by libharu's writer (HPDF_Obj_WriteValue, through a
+ * callback stream into the same buffer) where it has more to do:
+ * strings, reals, names with characters to escape, dictionaries with
+ * hooks (pages, the page tree, outlines). Through libharu alone each
+ * value cost a chain of calls and a callback per token: a third of
+ * pdf_obj_save.
  *
  * PDF/A-2b (ISO 19005-2, based on PDF 1.7) allows object and
  * cross-reference streams (PDF/A-1 did not); what it asks of the file
@@ -146,7 +147,24 @@ static int put_key(sink *s, const char *key)
 
 static int put_obj(sink *s, void *obj);
 
-/* What HPDF_Obj_WriteValue writes for `obj`, byte for byte. */
+/* Whether `obj` is written starting with a delimiter ("/", "[", "<<",
+ * "(" or "<"), so that no space need come before it. */
+static bool starts_delimited(void *obj)
+{
+    switch (((HPDF_Obj_Header *)obj)->obj_class & HPDF_OCLASS_ANY) {
+    case HPDF_OCLASS_NAME:
+    case HPDF_OCLASS_STRING:
+    case HPDF_OCLASS_BINARY:
+    case HPDF_OCLASS_ARRAY:
+    case HPDF_OCLASS_DICT: return true;
+    default: return false; /* numbers, references, booleans, null */
+    }
+}
+
+/* `obj` in PDF syntax without the white space libharu puts around tokens
+ * ("<</S/TD/P 4721 0 R/K 24>>", "[1 2 3]", not one entry a line):
+ * what a reader parses is the same objects. Strings, reals, names to
+ * escape and dictionaries with hooks go through libharu's writer. */
 static int put_value(sink *s, void *obj)
 {
     HPDF_Obj_Header *h = obj;
@@ -164,10 +182,10 @@ static int put_value(sink *s, void *obj)
         return 0;
     case HPDF_OCLASS_ARRAY: {
         HPDF_List l = ((HPDF_Array)obj)->list;
-        put(s, "[ ", 2);
+        put_char(s, '[');
         for (HPDF_UINT i = 0; i < l->count; i++) {
+            if (i && !starts_delimited(l->obj[i])) put_char(s, ' ');
             if (put_obj(s, l->obj[i]) != 0) return -1;
-            put_char(s, ' ');
         }
         put_char(s, ']');
         return 0;
@@ -175,16 +193,15 @@ static int put_value(sink *s, void *obj)
     case HPDF_OCLASS_DICT: {
         HPDF_Dict d = obj;
         if (d->before_write_fn || d->write_fn || d->after_write_fn || d->stream) return haru_value(s, obj);
-        put(s, "<<\n", 3);
+        put(s, "<<", 2);
         for (HPDF_UINT i = 0; i < d->list->count; i++) {
             HPDF_DictElement e = d->list->obj[i];
             HPDF_Obj_Header *v = e->value;
             if (!v) return -1;
             if (v->obj_id & HPDF_OTYPE_HIDDEN) continue;
             if (put_key(s, e->key) != 0) return -1;
-            put_char(s, ' ');
+            if (!starts_delimited(v)) put_char(s, ' ');
             if (put_obj(s, v) != 0) return -1;
-            put_char(s, '\n');
         }
         put(s, ">>", 2);
         return 0;
