@@ -58,8 +58,9 @@ static void amount(pgrid *p, int row, int col, int cols, const value *v, bool bo
 }
 
 /* A rate ("100.00%") or a score ("8.5") fact: a number cell when it reads
- * as one, else text (a zero-budget rate the rules name as words). */
-static void number(pgrid *p, int row, int col, const char *text, grid_number kind, bool bold)
+ * as one, else text (a zero-budget rate the rules name as words); the
+ * cell, centred. */
+static grid_cell *number(pgrid *p, int row, int col, const char *text, grid_number kind, bool bold)
 {
     grid_cell *c = put(p, row, col, 1, 1, text, GRID_CENTER);
     c->bold = bold;
@@ -67,16 +68,17 @@ static void number(pgrid *p, int row, int col, const char *text, grid_number kin
     char tmp[32];
     size_t n = strlen(text);
     if (kind == GRID_NUMBER_PERCENT) {
-        if (n < 2 || n >= sizeof tmp || text[n - 1] != '%') return;
+        if (n < 2 || n >= sizeof tmp || text[n - 1] != '%') return c;
         n--;
     }
-    if (n == 0 || n >= sizeof tmp) return;
+    if (n == 0 || n >= sizeof tmp) return c;
     memcpy(tmp, text, n);
     tmp[n] = '\0';
     money_t h; /* 元 counts hundredths: exactly the 2 decimals of a rate or a score */
-    if (money_parse(tmp, MONEY_YUAN, &h) != MONEY_OK) return;
+    if (money_parse(tmp, MONEY_YUAN, &h) != MONEY_OK) return c;
     c->number = kind;
     c->hundredths = h;
+    return c;
 }
 
 static void basics(pgrid *p, const value *pr)
@@ -226,10 +228,12 @@ table_grid *project_grid_build(const value *pr, const char *title)
     indicators(&p, pr);
     const value *t = value_get(pr, "total");
     /* 合计 stands right next to its figures, so that it reads (and copies)
-     * as one line with them */
+     * as one line with them: right-aligned, and the 权重 figure at its
+     * cell's left edge, the two less than a character apart (pdftotext
+     * joins words closer than their size; a centred figure is further) */
     grid_cell *sum = head(&p, p.row, 0, 1, 8, "合计");
     sum->align = GRID_RIGHT;
-    number(&p, p.row, 8, vt(t, "weight"), GRID_NUMBER_POINTS, true);
+    number(&p, p.row, 8, vt(t, "weight"), GRID_NUMBER_POINTS, true)->align = GRID_LEFT;
     number(&p, p.row, 9, vt(t, "score"), GRID_NUMBER_POINTS, true);
     put(&p, p.row, 10, 1, 1, "", GRID_LEFT);
     p.row++;

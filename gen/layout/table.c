@@ -1,4 +1,4 @@
-/* table.c — set an appendix table (第五部分 附表) on pages of its own.
+/* table.c — set a table (a 第五部分 附表, a 项目支出绩效自评表) on pages of its own.
  *
  * The table arrives as a grid (gen/doc table_grid_build: the same grid the
  * XLSX draws); this file only decides geometry:
@@ -8,7 +8,8 @@
  *     bold), aligned as the grid says, padded; ONE size for every cell of a
  *     table: the style's size, or smaller (down to min_size) only as far as
  *     its widest unbreakable word needs (an amount, a number, a Latin word);
- *     longer text wraps (禁则 as everywhere) and its row grows;
+ *     longer text wraps (禁则 as everywhere) and its row grows; the lines of
+ *     a merged label over one-line rows stand on those rows' baselines;
  *   - rows as tall as their tallest cell; a spanning header cell makes the
  *     last of its rows taller when it needs more room;
  *   - the first page: the heading before the table (it stays in the 目录 and
@@ -129,9 +130,9 @@ static double widest(const para_set *p)
 }
 
 /* The largest size <= the style's at which every unbreakable word of
- * cell `c` fits `width` (numbers stay on one line), and a text that is
- * only a little too wide (by up to 15%) fits on one line. */
-static double cell_max_size(const layout_config *cfg, const grid_cell *c, double width)
+ * cell `c` fits `width` (numbers stay on one line), and, with `squeeze`,
+ * a text that is only a little too wide (by up to 15%) fits on one line. */
+static double cell_max_size(const layout_config *cfg, const grid_cell *c, double width, bool squeeze)
 {
     const layout_table_style *ts = &cfg->table;
     layout_text_style st = {c->header ? ts->header_face : c->bold ? ts->bold_face : ts->face, ts->size,
@@ -141,7 +142,7 @@ static double cell_max_size(const layout_config *cfg, const grid_cell *c, double
     double w, nat = layout_text_width(cfg, &st, c->text, 0, strlen(c->text));
     if (c->is_amount || c->is_count || c->number) {
         w = nat;
-    } else if (nat > avail + EPS && avail / nat >= 0.85) {
+    } else if (squeeze && nat > avail + EPS && avail / nat >= 0.85) {
         w = nat; /* a label a little too wide: the table a little smaller */
     } else {
         para_set p = {0};
@@ -175,24 +176,6 @@ static void cell_fit(const layout_config *cfg, const grid_cell *c, double width,
     cs->need = (double)n * cs->pitch + 2 * ts->pad_y;
 }
 
-/* Set cell `c` of a 自评表 on its own: text a little too wide is shrunk
- * (to 85% at least), else wrapped, and a word that still does not fit (an
- * amount) is shrunk down to min_size. */
-static void cell_fit_own(const layout_config *cfg, const grid_cell *c, double width, cell_set *cs)
-{
-    const layout_table_style *ts = &cfg->table;
-    double avail = width - 2 * ts->pad_x;
-    if (avail < 1) avail = 1;
-    double size = cell_max_size(cfg, c, width);
-    cell_fit(cfg, c, width, size < ts->min_size ? ts->min_size : size, cs);
-    double wmax = widest(&cs->p);
-    if (wmax > avail + EPS && cs->st.size > ts->min_size) {
-        double s = cs->st.size * avail / wmax;
-        para_free(&cs->p);
-        cell_fit(cfg, c, width, s > ts->min_size ? s : ts->min_size, cs);
-    }
-}
-
 /* ---- the table's geometry ------------------------------------------------------ */
 
 typedef struct table_geo {
@@ -221,15 +204,15 @@ static void geo_build(table_geo *t, const table_grid *g, const layout_config *cf
     t->h = xcalloc((size_t)(g->rows > 0 ? g->rows : 1), sizeof *t->h);
     for (int r = 0; r < g->rows; r++) t->h[r] = cfg->table.min_row;
     t->cells = xcalloc(g->n_cells ? g->n_cells : 1, sizeof *t->cells);
-    /* one size for the whole 公开表: what its widest unbreakable word allows
-     * (a 项目支出绩效自评表, spec NULL, fits each cell on its own: its
-     * merged label cells read in order in pdftotext only so) */
+    /* one size for the whole table: what its widest unbreakable word
+     * allows (a 公开表 also lets a label a little too wide keep its line;
+     * the narrow columns of a 项目支出绩效自评表, spec NULL, wrap instead) */
     double size = cfg->table.size;
     for (size_t i = 0; i < g->n_cells; i++) {
         const grid_cell *c = &g->cells[i];
         int c1 = c->col + c->col_span;
         if (c->col < 0 || c1 > g->cols || c->row < 0 || c->row + c->row_span > g->rows) continue;
-        double s = cell_max_size(cfg, c, t->x[c1] - t->x[c->col]);
+        double s = cell_max_size(cfg, c, t->x[c1] - t->x[c->col], g->spec != NULL);
         if (s < size) size = s;
     }
     if (size < cfg->table.min_size) size = cfg->table.min_size;
@@ -238,10 +221,7 @@ static void geo_build(table_geo *t, const table_grid *g, const layout_config *cf
         const grid_cell *c = &g->cells[i];
         int c1 = c->col + c->col_span;
         if (c->col < 0 || c1 > g->cols || c->row < 0 || c->row + c->row_span > g->rows) continue;
-        if (g->spec)
-            cell_fit(cfg, c, t->x[c1] - t->x[c->col], size, &t->cells[i]);
-        else
-            cell_fit_own(cfg, c, t->x[c1] - t->x[c->col], &t->cells[i]);
+        cell_fit(cfg, c, t->x[c1] - t->x[c->col], size, &t->cells[i]);
         if (c->row_span == 1 && t->cells[i].need > t->h[c->row]) t->h[c->row] = t->cells[i].need;
     }
     for (size_t i = 0; i < g->n_cells; i++) { /* spanning cells: the last row grows */
@@ -376,6 +356,17 @@ static void set_continued(table_state *s)
     buf_free(&b);
 }
 
+/* Whether rows [r0, r1) are all one-line rows (as tall as a cell with
+ * one line of `pitch` needs, or the least row height). */
+static bool rows_single(const table_geo *t, const layout_table_style *ts, double pitch, int r0, int r1)
+{
+    double one = pitch + 2 * ts->pad_y;
+    if (one < ts->min_row) one = ts->min_row;
+    for (int r = r0; r < r1; r++)
+        if (t->h[r] > one + EPS) return false;
+    return true;
+}
+
 /* Draw the cells of rows [r0, r1) with row r0's top at `top`: those that
  * start there, and the rest of a body cell merged down from the page before
  * (its text again when it fits); r1 - 1 is the last row drawn on this page
@@ -415,6 +406,23 @@ static void draw_rows(table_state *s, int r0, int r1, double top)
         const cell_set *cs = &t->cells[i];
         size_t n = cs->p.lines.count;
         if (n == 0 || (double)n * cs->pitch > hgt + EPS) continue; /* a cut cell too short for its text */
+        int span = end - start, r = start + (span - (int)n) / 2;
+        if (span > 1 && n > 1 && (int)n <= span && rows_single(t, &cfg->table, cs->pitch, r, r + (int)n)) {
+            /* a merged label over one-line rows, no more lines than rows:
+             * each line on the baseline of its row's one-line cells, so
+             * that it reads with that row (extractors such as pdftotext
+             * join text by baseline; centred lines between two baselines
+             * pull neighbouring rows into one block) */
+            double rt = y0;
+            for (int q = start; q < r; q++) rt -= t->h[q];
+            for (size_t li = 0; li < n; li++, r++) {
+                double slot = rt - (t->h[r] - cs->pitch) / 2;
+                double base = layout_baseline(cfg, cs->st.face, cs->st.size, slot, cs->pitch);
+                line_emit(page, cfg, &cs->st, c->text, &cs->p, li, x0 + cfg->table.pad_x, base);
+                rt -= t->h[r];
+            }
+            continue;
+        }
         double slot = y0 - (hgt - (double)n * cs->pitch) / 2;
         for (size_t li = 0; li < n; li++) {
             double base = layout_baseline(cfg, cs->st.face, cs->st.size, slot, cs->pitch);

@@ -4,7 +4,7 @@
 # the blank left before a chart that opens its page (at most 3 body
 # lines), charts at their full height (aspect ratio kept), 续表 on every
 # continuation page, at least 5 body rows on a continuation page where the
-# page before can give them, one font size per 公开表, and body lines whose
+# page before can give them, one font size per table (公开表 and 自评表), and body lines whose
 # glyphs stand in content order (pdfplumber reads "32.“三公”经费" in order).
 # Run from the project root. Closing line: "N passed, N failed".
 set -u

@@ -18,9 +18,9 @@ order) and checks, printing one "ok"/"FAIL" line per check and PDF:
   cont-rows   a continuation page holds at least --min-rows body rows
               (default 5), unless the whole table has fewer body rows on
               it than that to give;
-  cell-size   every character inside one 公开表 (between its first and last
-              ruled line, on all of its pages) has one font size (the
-              项目支出绩效自评表 fit each cell on its own: see table.c);
+  cell-size   every character inside one table (a 公开表 or a 项目支出绩效
+              自评表: between its first and last ruled line, on all of its
+              pages) has one font size;
   order       on every line of body text, each character starts right of
               the one before it in the content stream (an extractor that
               orders characters by position reads the line as written).
@@ -244,7 +244,7 @@ def check_tables(pdf, min_rows, out):
             for c in p["chars"]:
                 if bot < c.y0 < top:
                     sz.add(round(c.size, 2))
-        if len(sz) > 1 and run["appendix"]:
+        if len(sz) > 1:
             sizes.append("page %d: %s" % (pages[0] + 1, sorted(sz)))
         if len(pages) < 2:
             continue
