@@ -182,7 +182,7 @@ bench: deps fonts
 	@$(MAKE) --no-print-directory juesuan
 	@$(MAKE) --no-print-directory $(BENCH_BASE_DIR)/juesuan || echo "make bench: cannot build $(BENCH_BASE): no ratio"
 	@BENCH_BASE_DIR=$(BENCH_BASE_DIR) BENCH_BIG=$(BUILD)/bench/leshan-x10 sh tests/tools/bench.sh
-	@BENCH_DIR=$(BUILD)/bench sh tests/tools/bench_batch.sh
+	@BENCH_BASE_DIR=$(BENCH_BASE_DIR) BENCH_DIR=$(BUILD)/bench sh tests/tools/bench_batch.sh
 
 # Only the batch figures of make bench (100 and 1,000 generated units, -j 2).
 bench-batch: deps fonts

@@ -136,9 +136,18 @@ static void project_unload(project *p)
     p->reusable = false;
 }
 
+/* Drop the profile kept for the next unit. */
+static void project_next_drop(project *p)
+{
+    if (p->next_dir) profile_free(&p->next);
+    free(p->next_dir);
+    p->next_dir = NULL;
+}
+
 void project_free(project *p)
 {
     project_unload(p);
+    project_next_drop(p);
     free(p->root);
 }
 
@@ -186,7 +195,15 @@ static layout_config *project_layout(project *p, diag_list *d)
 int project_load(project *p, const char *dir, diag_list *d)
 {
     profile prof;
-    int rc = unit_profile(dir, p->root, &prof, d);
+    int rc = 0;
+    if (p->next_dir && strcmp(p->next_dir, dir) == 0) { /* read already, without a problem */
+        prof = p->next;
+        free(p->next_dir);
+        p->next_dir = NULL;
+    } else {
+        project_next_drop(p);
+        rc = unit_profile(dir, p->root, &prof, d);
+    }
     if (rc == 0 && p->reusable && profile_same(&prof, &p->prof) && !has_catalog(dir)) {
         profile_free(&prof);
         return EXIT_OK;
@@ -374,9 +391,15 @@ static char *unit_inputs(build_run *r, const char *dir, const char *id)
     char *inputs = NULL;
     buf sel = {0}; /* the options that change the outputs */
     buf_printf(&sel, "%s%s", r->only ? r->only : "all", r->p.no_pdfa ? " --no-pdfa" : "");
-    if (unit_profile(dir, r->p.root, &prof, &quiet) == 0) inputs = manifest_inputs(r->env, dir, id, &prof, buf_cstr(&sel));
+    project_next_drop(&r->p);
+    if (unit_profile(dir, r->p.root, &prof, &quiet) == 0) {
+        inputs = manifest_inputs(r->env, dir, id, &prof, buf_cstr(&sel));
+        r->p.next = prof; /* project_load takes it when the unit is built */
+        r->p.next_dir = xstrdup(dir);
+    } else {
+        profile_free(&prof);
+    }
     buf_free(&sel);
-    profile_free(&prof);
     diag_list_free(&quiet);
     return inputs;
 }
@@ -411,6 +434,7 @@ static int build_unit(void *ctx, const char *dir, unit_outcome *o, diag_list *d)
         free(files);
         free(inputs);
         buf_free(&ob);
+        project_next_drop(p);
         o->skipped = true;
         return EXIT_OK;
     }
@@ -581,13 +605,19 @@ static int cmd_build(int argc, char **argv)
     r.only = only, r.out_root = out, r.force = force, r.print = !many;
     project_open(&r.p, true);
     r.p.no_pdfa = no_pdfa;
-    project_preload(&r.p); /* loaded once: forked workers share it */
+    /* a batch loads what units share once: forked workers inherit it; one
+     * unit loads it when it is built (not when the manifest skips it) */
+    if (many) project_preload(&r.p);
     buf fy = {0};
     buf_printf(&fy, "%s/fonts/fonts.yaml", r.p.root);
     const char *fonts[2 + FACE_COUNT] = {buf_cstr(&fy), JUESUAN_ICC_PATH};
+    char *font_paths[FACE_COUNT] = {0};
     size_t n_fonts = 2;
+    if (!r.p.layout && layout_font_paths(buf_cstr(&fy), r.p.root, font_paths) == 0)
+        for (int f = 0; f < FACE_COUNT && font_paths[f]; f++) fonts[n_fonts++] = font_paths[f];
     for (int f = 0; f < FACE_COUNT && r.p.layout; f++) fonts[n_fonts++] = layout_config_font_path(r.p.layout, (font_face)f);
     r.env = manifest_env_new(fonts, n_fonts);
+    for (int f = 0; f < FACE_COUNT; f++) free(font_paths[f]);
     buf_free(&fy);
     int rc = EXIT_OK;
     bool child = false;

@@ -110,6 +110,11 @@ typedef struct project {
     size_t n_partials;
     bool reusable; /* what is loaded serves every unit of the same profile
                       without a catalog/ of its own (loaded without a message) */
+    /* the profile of the unit in next_dir, when the caller read it already
+     * (a build, for the manifest): project_load takes it rather than read
+     * unit.yaml once more */
+    profile next;
+    char *next_dir;
 } project;
 
 /** One unit read, checked and rendered. */

@@ -364,5 +364,6 @@ int unit_load(const char *dir, const spec_set *specs, unit *out, diag_list *diag
     }
     if (unit_outside_catalog(out, specs, diags)) rc = -1;
     unit_subtotals(out, specs);
+    for (size_t i = 0; i < out->n_tables; i++) table_index(&out->tables[i]); /* complete now */
     return rc;
 }

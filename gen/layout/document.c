@@ -183,30 +183,83 @@ static int check_document(const doc *d, const layout_config *cfg, diag_list *dia
     return errors;
 }
 
-/* One full layout with the given 目录 numbers. */
+/* One full layout with the given 目录 numbers; *at_toc: the counts of
+ * `out` just after the 目录. */
 static void layout_pass(const doc *d, const layout_config *cfg, const toc_numbers *nums,
-                        layout_result *out)
+                        result_counts *at_toc, layout_result *out)
 {
     layout_result_free(out);
     out->page_width = cfg->page_w;
     out->page_height = cfg->page_h;
     out->outline_levels = cfg->outline_levels;
-    flow_document(d, cfg, nums, out);
+    flow_document(d, cfg, nums, d->count, at_toc, out);
     if (out->n_pages == 0) result_add_page(out);
     pages_number(cfg, out);
 }
 
-int layout_document(const doc *d, const layout_config *cfg, layout_result *out,
-                    diag_list *diags)
+static bool counts_same(const result_counts *a, const result_counts *b)
+{
+    return a->pages == b->pages && a->elems == b->elems && a->links == b->links &&
+           a->places == b->places && a->headings == b->headings && a->mark == b->mark;
+}
+
+/* The next pass when only the 目录's numbers changed: the pages up to the
+ * 目录's last are set again with the new numbers; when they come out with
+ * as many pages, elements, links, places and headings as before (`at`),
+ * everything after the 目录 is what a full pass would set again (it starts
+ * on a page of its own, its page numbers count from the page after the
+ * 目录, and the 目录's entries only lead to it: flow_document), so the new
+ * beginning replaces the old one in `out`. Returns false, `out` untouched,
+ * when the 目录 changed its size: a full pass is needed. */
+static bool relayout_toc(const doc *d, const layout_config *cfg, const toc_numbers *nums,
+                         size_t toc, const result_counts *at, layout_result *out)
+{
+    layout_result head = {0};
+    head.page_width = cfg->page_w;
+    head.page_height = cfg->page_h;
+    head.outline_levels = cfg->outline_levels;
+    flow_document(d, cfg, nums, toc + 1, NULL, &head);
+    result_counts now;
+    result_counts_take(&head, &now);
+    if (!counts_same(&now, at)) {
+        layout_result_free(&head);
+        return false;
+    }
+    for (size_t i = 0; i < at->pages; i++) { /* swap, so that freeing head frees the old ones */
+        layout_page t = out->pages[i];
+        out->pages[i] = head.pages[i];
+        head.pages[i] = t;
+    }
+    for (size_t i = 0; i < at->elems; i++) {
+        layout_elem t = out->elems[i];
+        out->elems[i] = head.elems[i];
+        head.elems[i] = t;
+    }
+    for (size_t i = 0; i < at->headings; i++) {
+        layout_heading t = out->headings[i];
+        out->headings[i] = head.headings[i];
+        head.headings[i] = t;
+    }
+    if (at->links) memcpy(out->links, head.links, at->links * sizeof *out->links);
+    if (at->places) memcpy(out->places, head.places, at->places * sizeof *out->places);
+    layout_result_free(&head);
+    return true;
+}
+
+int layout_document_passes(const doc *d, const layout_config *cfg, layout_result *out,
+                           diag_list *diags, bool full_passes)
 {
     if (check_document(d, cfg, diags) > 0) return 1;
-    bool has_toc = false;
+    size_t n_toc = 0, toc = 0;
     for (size_t i = 0; i < d->count; i++)
-        if (d->blocks[i].type == BLOCK_TOC) has_toc = true;
+        if (d->blocks[i].type == BLOCK_TOC) n_toc++, toc = i;
     toc_numbers nums = {xcalloc(d->count ? d->count : 1, sizeof(int)), d->count};
+    result_counts at_toc = {0};
+    bool redo_toc = false; /* the next pass sets only the 目录 again */
     for (int pass = 1;; pass++) {
-        layout_pass(d, cfg, &nums, out);
-        if (!has_toc) break;
+        if (!redo_toc || !relayout_toc(d, cfg, &nums, toc, &at_toc, out))
+            layout_pass(d, cfg, &nums, &at_toc, out);
+        if (n_toc == 0) break;
         bool changed = false;
         for (size_t h = 0; h < out->n_headings; h++) {
             const layout_heading *lh = &out->headings[h];
@@ -223,8 +276,15 @@ int layout_document(const doc *d, const layout_config *cfg, layout_result *out,
                      "目录页码在 %d 次排版后仍未稳定，部分页码可能不准", MAX_PASSES);
             break;
         }
+        redo_toc = n_toc == 1 && !full_passes;
     }
     free(nums.page_number);
     text_cache_clear(cfg);
     return 0;
+}
+
+int layout_document(const doc *d, const layout_config *cfg, layout_result *out,
+                    diag_list *diags)
+{
+    return layout_document_passes(d, cfg, out, diags, false);
 }

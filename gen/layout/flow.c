@@ -245,14 +245,23 @@ static void item_init(item *it, const block *b, const layout_config *cfg)
     para_break(&it->p, cfg, &it->st, b->text ? b->text : "", cfg->text_w);
 }
 
-void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nums,
-                   layout_result *out)
+void result_counts_take(const layout_result *r, result_counts *c)
 {
-    item *items = xcalloc(d->count ? d->count : 1, sizeof *items);
-    for (size_t i = 0; i < d->count; i++) item_init(&items[i], &d->blocks[i], cfg);
+    *c = (result_counts){r->n_pages, r->n_elems, r->n_links, r->n_places, r->n_headings, r->mark};
+}
+
+void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nums, size_t end,
+                   result_counts *at_toc, layout_result *out)
+{
+    /* the blocks from `end` on are not looked at: a lookahead (min_start)
+     * stops at the 目录, the last block when `end` is short of the count */
+    if (end > d->count) end = d->count;
+    item *items = xcalloc(end ? end : 1, sizeof *items);
+    for (size_t i = 0; i < end; i++) item_init(&items[i], &d->blocks[i], cfg);
     flow f = {cfg, d, out, false, 0, 0, true, false, NULL, 0, 0};
-    f.waiting = xcalloc(d->count ? d->count : 1, sizeof *f.waiting);
-    for (size_t i = 0; i < d->count; i++) {
+    f.waiting = xcalloc(end ? end : 1, sizeof *f.waiting);
+    bool toc_seen = false;
+    for (size_t i = 0; i < end; i++) {
         const block *b = &d->blocks[i];
         /* a chart floats within its section: past paragraphs, charts and
          * sub-headings ((一), 1.), not past a section heading or a table */
@@ -268,13 +277,15 @@ void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nu
         case BLOCK_TOC:
             flow_break(&f);
             pages_toc(d, i, cfg, nums, out);
+            if (at_toc && !toc_seen) result_counts_take(out, at_toc);
+            toc_seen = true;
             break;
         case BLOCK_PAGEBREAK:
             flow_break(&f);
             break;
         case BLOCK_HEADING:
             if (table_takes_heading(d, i)) break; /* set on the table's first page */
-            place_heading(&f, items, d->count, i);
+            place_heading(&f, items, end, i);
             break;
         case BLOCK_PARAGRAPH:
             place_paragraph(&f, &items[i]);
@@ -290,7 +301,7 @@ void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nu
         }
     }
     flow_flush(&f);
-    for (size_t i = 0; i < d->count; i++) para_free(&items[i].p);
+    for (size_t i = 0; i < end; i++) para_free(&items[i].p);
     free(f.waiting);
     free(items);
 }

@@ -92,6 +92,30 @@ static int font_open(layout_config *cfg, layout_font *f, const char *named, srcp
     return 0;
 }
 
+/* The file fonts.yaml names for face i (malloc'd; *index set when given),
+ * or NULL after a diagnostic. */
+static char *face_file(yaml_file *y, int i, int *index, diag_list *diags)
+{
+    static const char *const face_keys[] = {"file", "index", NULL};
+    const value *n = yaml_get(y->root, face_names[i]);
+    if (!n) {
+        diag_error(diags, yaml_node_pos(y, y->root, ""), "缺少字体设置 %s", face_names[i]);
+        return NULL;
+    }
+    if (yaml_text(n)) return xstrdup(yaml_text(n));
+    if (value_get_type(n) == VALUE_MAP) {
+        yaml_check_keys(y, n, face_keys, face_names[i]);
+        char *named = yaml_str(y, n, "file", face_names[i]);
+        if (yaml_get(n, "index")) *index = (int)yaml_num(y, n, "index", face_names[i], 0, 255);
+        return named;
+    }
+    diag_error(diags, yaml_node_pos(y, n, face_names[i]), "字体设置 %s 应为文件路径或 {file, index}",
+               face_names[i]);
+    return NULL;
+}
+
+static const char *const top_keys[] = {"serif", "serif_bold", "sans", "sans_bold", NULL};
+
 int fonts_load(layout_config *cfg, const char *fonts_path, const char *root,
                diag_list *diags)
 {
@@ -103,39 +127,41 @@ int fonts_load(layout_config *cfg, const char *fonts_path, const char *root,
         yaml_close(&y);
         return -1;
     }
-    static const char *const top_keys[] = {"serif", "serif_bold", "sans", "sans_bold", NULL};
-    static const char *const face_keys[] = {"file", "index", NULL};
     yaml_check_keys(&y, y.root, top_keys, "");
     int rc = 0;
     for (int i = 0; i < FACE_COUNT; i++) {
         layout_font *f = &cfg->fonts[i];
-        const value *n = yaml_get(y.root, face_names[i]);
-        char *named = NULL;
-        if (!n) {
-            diag_error(diags, yaml_node_pos(&y, y.root, ""), "缺少字体设置 %s", face_names[i]);
-            rc = -1;
-            continue;
-        }
-        if (yaml_text(n)) {
-            named = xstrdup(yaml_text(n));
-        } else if (value_get_type(n) == VALUE_MAP) {
-            yaml_check_keys(&y, n, face_keys, face_names[i]);
-            named = yaml_str(&y, n, "file", face_names[i]);
-            if (yaml_get(n, "index"))
-                f->index = (int)yaml_num(&y, n, "index", face_names[i], 0, 255);
-        } else {
-            diag_error(diags, yaml_node_pos(&y, n, face_names[i]),
-                       "字体设置 %s 应为文件路径或 {file, index}", face_names[i]);
+        char *named = face_file(&y, i, &f->index, diags);
+        if (!named) {
             rc = -1;
             continue;
         }
         f->path = join_path(root, named);
-        srcpos at = yaml_node_pos(&y, n, face_names[i]);
+        srcpos at = yaml_node_pos(&y, yaml_get(y.root, face_names[i]), face_names[i]);
         if (y.errors || font_open(cfg, f, named, at, diags) != 0) rc = -1;
         free(named);
     }
     if (y.errors) rc = -1;
     yaml_close(&y);
+    return rc;
+}
+
+int layout_font_paths(const char *fonts_path, const char *root, char *paths[FACE_COUNT])
+{
+    diag_list quiet = {0}; /* layout_config_load reports them */
+    yaml_file y;
+    int rc = yaml_open(&y, fonts_path, &quiet);
+    for (int i = 0; i < FACE_COUNT; i++) {
+        int index = 0;
+        char *named = rc == 0 ? face_file(&y, i, &index, &quiet) : NULL;
+        paths[i] = named ? join_path(root, named) : NULL;
+        free(named);
+    }
+    if (rc == 0) {
+        if (y.errors) rc = -1;
+        yaml_close(&y);
+    }
+    diag_list_free(&quiet);
     return rc;
 }
 

@@ -432,10 +432,31 @@ typedef struct toc_numbers {
     size_t count;
 } toc_numbers;
 
-/** Typeset the blocks of `d` into `out` (flow.c). The 目录 block is set
- *  with the numbers in `nums`. */
-void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nums,
-                   layout_result *out);
+/** How far a layout_result has grown: its pages, elements, links, places
+ *  and headings, and the current element (flow.c). */
+typedef struct result_counts {
+    size_t pages, elems, links, places, headings;
+    int mark;
+} result_counts;
+
+/** The counts of `r` now (flow.c). */
+void result_counts_take(const layout_result *r, result_counts *c);
+
+/** Typeset blocks 0 .. end-1 of `d` into `out` (flow.c); `end` is
+ *  d->count for the whole document, or one past the 目录 block for the
+ *  pages up to the 目录's last. The 目录 block is set with the numbers in
+ *  `nums`; when `at_toc` is not NULL it receives the counts of `out` just
+ *  after the (first) 目录 is set. What follows the 目录 starts on a page of
+ *  its own and depends on nothing the 目录 holds but the number of its
+ *  pages, elements and links (document.c relies on it). */
+void flow_document(const doc *d, const layout_config *cfg, const toc_numbers *nums, size_t end,
+                   result_counts *at_toc, layout_result *out);
+
+/** layout_document (document.c); with `full_passes`, every pass after the
+ *  first sets the whole document again rather than only the pages up to
+ *  the 目录 (the tests compare the two). */
+int layout_document_passes(const doc *d, const layout_config *cfg, layout_result *out,
+                           diag_list *diags, bool full_passes);
 
 /** Set a cover page (pages.c). */
 void pages_cover(const block *b, const layout_config *cfg, layout_result *out);

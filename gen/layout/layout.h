@@ -50,6 +50,14 @@ layout_config *layout_config_load(const char *style_path, const char *fonts_path
 /** Free a configuration. */
 void layout_config_free(layout_config *cfg);
 
+/** The font file paths fonts/fonts.yaml (`fonts_path`) names, resolved
+ *  against `root` as layout_config_load resolves them, without opening the
+ *  fonts or reading the style (a build the manifest skips hashes them and
+ *  needs no more): paths[face] malloc'd, NULL where no file is named.
+ *  Returns 0, or -1 when the file has a problem (layout_config_load says
+ *  which). */
+int layout_font_paths(const char *fonts_path, const char *root, char *paths[FACE_COUNT]);
+
 /** The font file path of a face (for the PDF writer). */
 const char *layout_config_font_path(const layout_config *cfg, font_face face);
 

@@ -464,7 +464,19 @@ typedef struct table {
     char *path; /* the CSV path */
     table_row *rows;
     size_t n_rows;
+    /* table_index: row number + 1 by the hash of its key (open addressing,
+     * index_cap slots), for the rows and n_rows it was made of; NULL: none */
+    uint32_t *index;
+    size_t index_cap;
+    const table_row *index_rows;
+    size_t index_n;
 } table;
+
+/** Index the rows of `t` by key, so that table_find_row does not read
+ *  every row (the checks and the documents look rows up thousands of
+ *  times). An index made before rows are added or moved is not used (the
+ *  lookup reads every row again), so make it when the table is complete. */
+void table_index(table *t);
 
 /** Index of the amount column `key` on `side` in a spec, or -1. */
 int table_spec_column(const table_spec *spec, const char *key, int side);

@@ -21,9 +21,39 @@ int table_spec_row(const table_spec *spec, const char *key)
     return -1;
 }
 
+static uint32_t key_hash(const char *key)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (const unsigned char *c = (const unsigned char *)key; *c; c++) h = (h ^ *c) * 16777619u;
+    return h;
+}
+
+void table_index(table *t)
+{
+    free(t->index);
+    size_t cap = 16;
+    while (cap < 2 * t->n_rows) cap *= 2;
+    t->index = xcalloc(cap, sizeof *t->index);
+    t->index_cap = cap;
+    /* in row order: of equal keys the first row is met first, as in a scan */
+    for (size_t i = 0; i < t->n_rows; i++) {
+        size_t at = key_hash(t->rows[i].key) & (cap - 1);
+        while (t->index[at]) at = (at + 1) & (cap - 1);
+        t->index[at] = (uint32_t)(i + 1);
+    }
+    t->index_rows = t->rows;
+    t->index_n = t->n_rows;
+}
+
 const table_row *table_find_row(const table *t, const char *key)
 {
     if (!t) return NULL;
+    if (t->index && t->index_rows == t->rows && t->index_n == t->n_rows) {
+        size_t at = key_hash(key) & (t->index_cap - 1);
+        for (; t->index[at]; at = (at + 1) & (t->index_cap - 1))
+            if (strcmp(t->rows[t->index[at] - 1].key, key) == 0) return &t->rows[t->index[at] - 1];
+        return NULL;
+    }
     for (size_t i = 0; i < t->n_rows; i++)
         if (strcmp(t->rows[i].key, key) == 0) return &t->rows[i];
     return NULL;
@@ -106,6 +136,7 @@ static void table_free(table *t)
     }
     free(t->rows);
     free(t->path);
+    free(t->index);
 }
 
 const text_figure *unit_figure(const unit *u, const char *name)

@@ -95,7 +95,7 @@ static void test_two_sided_totals_aligned(void **state)
         {S("in_grand"), S("总计"), 0, cg, false, SRCPOS_NONE},
         {S("y"), S("二、丑"), 1, cy, false, SRCPOS_NONE},
     };
-    table t = {&spec, S("01.csv"), data, 3};
+    table t = {.spec = &spec, .path = S("01.csv"), .rows = data, .n_rows = 3};
     unit u = {0};
     u.name = S("测试单位");
     value *facts = facts_kind();
@@ -180,7 +180,7 @@ static void test_transpose_header_tree(void **state)
     c1[2] = (cell){0, true, SRCPOS_NONE};
     table_row data[] = {{S("total"), S("合计"), 0, c0, false, SRCPOS_NONE},
                         {S("car"), S("公务用车"), 0, c1, false, SRCPOS_NONE}};
-    table t = {&spec, S("13.csv"), data, 2};
+    table t = {.spec = &spec, .path = S("13.csv"), .rows = data, .n_rows = 2};
     unit u = {0};
     u.name = S("测试单位");
     value *facts = facts_kind();
@@ -301,7 +301,7 @@ static void test_split_by_class(void **state)
         {S("303"), S("对个人和家庭的补助"), 0, c[4], false, SRCPOS_NONE},
         {S("30201"), S("办公费"), 0, c[5], false, SRCPOS_NONE},
     };
-    table t = {&spec, S("08.csv"), data, 6};
+    table t = {.spec = &spec, .path = S("08.csv"), .rows = data, .n_rows = 6};
     unit u = {0};
     u.name = S("测试单位");
     value *facts = facts_kind();
@@ -360,7 +360,7 @@ static void test_empty_note(void **state)
     spec.empty_note = S("说明：本{{unit.kind}}无国有资本经营预算财政拨款支出，故本表无数据。");
     cell c[3] = {{0}};
     table_row data[] = {{S("total"), S("合计"), 0, c, false, SRCPOS_NONE}};
-    table t = {&spec, S("12.csv"), data, 1};
+    table t = {.spec = &spec, .path = S("12.csv"), .rows = data, .n_rows = 1};
     unit u = {0};
     u.name = S("测试单位");
     value *facts = facts_kind();
@@ -436,7 +436,7 @@ static void check_continued(const layout_config *cfg, int n)
                                          : S("行政运行"),
                               0, cells[i], false, SRCPOS_NONE};
     }
-    table t = {&spec, S("03.csv"), data, (size_t)n};
+    table t = {.spec = &spec, .path = S("03.csv"), .rows = data, .n_rows = (size_t)n};
     unit u = {0};
     u.name = S("测试单位");
     value *facts = facts_kind();
@@ -523,7 +523,7 @@ static void test_layout_long_table(void **state)
         cells[i][2] = (cell){wan("1234567.89"), true, SRCPOS_NONE};
         data[i] = (table_row){keys[i], S("其他人力资源和社会保障管理事务支出"), 0, cells[i], false, SRCPOS_NONE};
     }
-    table t = {&spec, S("03.csv"), data, N};
+    table t = {.spec = &spec, .path = S("03.csv"), .rows = data, .n_rows = N};
     unit u = {0};
     u.name = S("测试单位");
     value *facts = facts_kind();

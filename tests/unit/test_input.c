@@ -228,6 +228,30 @@ static void test_unit_load_example(void **state)
     assert_true(table_amount(t1, "income_grand_total", "amount") == INT64_C(3313320000));
     assert_true(table_amount(t1, "income_general_budget", "amount") == INT64_C(3153820000));
     assert_true(table_amount(t1, "exp_grand_total", "amount") == INT64_C(3313320000));
+    /* the index of every table (table_index) finds each row a scan finds,
+     * and nothing that is not there */
+    for (size_t i = 0; i < u.n_tables; i++) {
+        const table *t = &u.tables[i];
+        assert_non_null(t->index);
+        for (size_t r = 0; r < t->n_rows; r++) {
+            const table_row *found = table_find_row(t, t->rows[r].key);
+            size_t first = 0;
+            while (strcmp(t->rows[first].key, t->rows[r].key) != 0) first++;
+            assert_ptr_equal(found, &t->rows[first]);
+        }
+        assert_null(table_find_row(t, "9999999"));
+        assert_null(table_find_row(t, ""));
+    }
+    /* a row added after the index is found too (the index is not used) */
+    table *t5 = &u.tables[4];
+    size_t n = t5->n_rows;
+    t5->rows = realloc(t5->rows, (n + 1) * sizeof *t5->rows);
+    t5->rows[n] = t5->rows[n - 1];
+    t5->rows[n].key = xstrdup("9999999");
+    t5->rows[n].label = xstrdup("x");
+    t5->rows[n].cells = NULL;
+    t5->n_rows = n + 1;
+    assert_ptr_equal(table_find_row(t5, "9999999"), &t5->rows[n]);
     unit_free(&u);
     specs_free(&specs);
     diag_list_free(&d);

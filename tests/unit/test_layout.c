@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "../../gen/layout/layout.h"
+#include "../../gen/layout/internal.h" /* layout_document_passes */
 
 #define STYLE "templates/style.yaml"
 #define FONTS "fonts/fonts.yaml"
@@ -657,6 +658,99 @@ static void test_page_breaks_and_numbers(void **state)
     doc_free(&d);
 }
 
+/* Two layout results are the same, field by field. */
+static void assert_results_equal(const layout_result *a, const layout_result *b)
+{
+    assert_int_equal(a->n_pages, b->n_pages);
+    for (size_t i = 0; i < a->n_pages; i++) {
+        const layout_page *p = &a->pages[i], *q = &b->pages[i];
+        assert_int_equal(p->number, q->number);
+        assert_true(p->cover == q->cover && p->toc == q->toc && p->landscape == q->landscape);
+        assert_int_equal(p->n_spans, q->n_spans);
+        for (size_t k = 0; k < p->n_spans; k++) {
+            const layout_span *s = &p->spans[k], *t = &q->spans[k];
+            assert_string_equal(s->text, t->text);
+            assert_true(s->face == t->face && s->size == t->size && s->x == t->x && s->y == t->y &&
+                        s->char_space == t->char_space && s->elem == t->elem);
+        }
+        assert_int_equal(p->n_rules, q->n_rules);
+        if (p->n_rules) assert_memory_equal(p->rules, q->rules, p->n_rules * sizeof *p->rules);
+        assert_int_equal(p->n_shapes, q->n_shapes);
+        if (p->n_shapes) assert_memory_equal(p->shapes, q->shapes, p->n_shapes * sizeof *p->shapes);
+    }
+    assert_int_equal(a->n_elems, b->n_elems);
+    for (size_t i = 0; i < a->n_elems; i++) {
+        const layout_elem *e = &a->elems[i], *f = &b->elems[i];
+        assert_true(e->role == f->role && e->parent == f->parent && e->row_span == f->row_span &&
+                    e->col_span == f->col_span && !e->alt == !f->alt);
+        if (e->alt) assert_string_equal(e->alt, f->alt);
+    }
+    assert_int_equal(a->n_headings, b->n_headings);
+    for (size_t i = 0; i < a->n_headings; i++) {
+        const layout_heading *h = &a->headings[i], *g = &b->headings[i];
+        assert_true(h->level == g->level && h->block == g->block && h->page == g->page && h->top == g->top);
+        assert_string_equal(h->text, g->text);
+    }
+    assert_int_equal(a->n_links, b->n_links);
+    if (a->n_links) assert_memory_equal(a->links, b->links, a->n_links * sizeof *a->links);
+    assert_int_equal(a->n_places, b->n_places);
+    if (a->n_places) assert_memory_equal(a->places, b->places, a->n_places * sizeof *a->places);
+}
+
+/* The second pass of a document with a 目录 sets only the pages up to the
+ * 目录 again (document.c): the result is what setting the whole document
+ * again gives, whether the 目录 keeps its size once the numbers are in or
+ * grows (headings of every length around the one that wraps only beside a
+ * number; many entries, so that the 目录 runs over a page). */
+static void test_page_toc_second_pass(void **state)
+{
+    const layout_config *cfg = *state;
+    int toc_pages_min = 99, toc_pages_max = 0;
+    for (size_t round = 0; round < 34; round++) {
+        size_t len = 14 + round / 2;
+        bool all_long = round % 2; /* else one long heading: the 目录 keeps its pages */
+        doc d = {0};
+        block *cover = add_block(&d, BLOCK_COVER, 0, NULL);
+        cover->lines = calloc(1, sizeof *cover->lines);
+        cover->n_lines = 1;
+        cover->lines[0] = (cover_line){COVER_TITLE, xstrdup("测试单位2024年度单位决算")};
+        add_block(&d, BLOCK_TOC, 0, NULL);
+        for (int h = 0; h < 12; h++) {
+            add_block(&d, BLOCK_HEADING, 1, "第一部分 单位概况");
+            for (int k = 0; k < 3; k++) {
+                char *t = repeat("甲", all_long || (h == 5 && k == 1) ? len : 6, "");
+                add_block(&d, BLOCK_HEADING, 2, t);
+                free(t);
+                add_lines(&d, "乙", 9);
+            }
+        }
+        layout_result spliced = {0}, full = {0};
+        diag_list dl = {0};
+        assert_int_equal(layout_document_passes(&d, cfg, &spliced, &dl, false), 0);
+        assert_int_equal(layout_document_passes(&d, cfg, &full, &dl, true), 0);
+        assert_int_equal(dl.count, 0);
+        assert_results_equal(&spliced, &full);
+        int toc_pages = 0;
+        for (size_t p = 0; p < spliced.n_pages; p++) toc_pages += spliced.pages[p].toc;
+        if (all_long && toc_pages < toc_pages_min) toc_pages_min = toc_pages;
+        if (all_long && toc_pages > toc_pages_max) toc_pages_max = toc_pages;
+        /* the 目录 shows the number of the last heading's page */
+        const layout_heading *last = &spliced.headings[spliced.n_headings - 1];
+        char num[16];
+        snprintf(num, sizeof num, "%d", spliced.pages[last->page].number);
+        bool found = false;
+        for (size_t p = 0; p < spliced.n_pages; p++)
+            for (size_t k = 0; spliced.pages[p].toc && k < spliced.pages[p].n_spans; k++)
+                found |= strcmp(spliced.pages[p].spans[k].text, num) == 0;
+        assert_true(found);
+        layout_result_free(&spliced);
+        layout_result_free(&full);
+        diag_list_free(&dl);
+        doc_free(&d);
+    }
+    assert_true(toc_pages_max > toc_pages_min); /* some entries wrap: the 目录 grew */
+}
+
 static void test_page_missing_glyph(void **state)
 {
     const layout_config *cfg = *state;
@@ -1109,6 +1203,7 @@ int main(void)
         cmocka_unit_test(test_page_widow_orphan),
         cmocka_unit_test(test_page_heading_keeps),
         cmocka_unit_test(test_page_breaks_and_numbers),
+        cmocka_unit_test(test_page_toc_second_pass),
         cmocka_unit_test(test_page_missing_glyph),
         cmocka_unit_test(test_page_footer_outside),
         cmocka_unit_test(test_page_bad_utf8),
