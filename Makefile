@@ -14,13 +14,13 @@ CC ?= cc
 # Where objects and test binaries go (several checkouts or people can build
 # side by side with BUILD=/some/dir).
 BUILD ?= build
-PKGS := freetype2 xlsxwriter libfyaml icu-uc harfbuzz-subset minizip expat zlib nettle
+PKGS := freetype2 xlsxwriter libfyaml icu-uc harfbuzz-subset minizip expat zlib libdeflate nettle
 DEB_PACKAGES := build-essential clang pkg-config libhpdf-dev libfreetype-dev \
   libxlsxwriter-dev libfyaml-dev libcmocka-dev poppler-utils qpdf mupdf-tools \
   python3 python3-openpyxl python3-pdfminer nodejs:node npm:npm ca-certificates \
   libclang-rt-14-dev valgrind libicu-dev libharfbuzz-dev unicode-data faketime \
   libminizip-dev libexpat1-dev zlib1g-dev icc-profiles-free python3-pikepdf \
-  nettle-dev parallel
+  nettle-dev parallel libdeflate-dev
 VERSION := 0.1.0
 
 # pkg-config is asked when a recipe runs (recursive '='), so the first

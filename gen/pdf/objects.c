@@ -5,7 +5,9 @@
  * (hpdf_objects.h, hpdf_streams.h, hpdf_pages.h, hpdf_doc.h): keep them small.
  *
  * libharu 2.3.0 deflates every stream at zlib's default level and has no
- * setting for it; a stream handed over already deflated gets the filter
+ * setting for it; juesuan deflates each stream with libdeflate (one call
+ * per whole buffer, faster than zlib at the same or a better ratio) at a
+ * level of its kind; a stream handed over already deflated gets the filter
  * NONE (libharu then copies the bytes and drops any /Filter entry) and
  * names its filter through the dictionary's write hook, which libharu
  * calls after the other entries. */
@@ -16,10 +18,10 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <libdeflate.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 /* ------------------------------------------------------------------------
  * libharu's memory: an arena per document
@@ -70,6 +72,15 @@ static void arena_release(void)
     arena_open = false;
 }
 
+char *pdf_uint_text(char *end, uint64_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
 HPDF_Doc pdf_obj_doc_new(HPDF_Error_Handler on_error, void *user)
 {
     if (arena_open) return HPDF_New(on_error, user);
@@ -98,41 +109,41 @@ static HPDF_STATUS write_flate(HPDF_Dict d, HPDF_Stream s)
 }
 
 /* The level of each kind (pdf_stream_kind), chosen by measurement on
- * leshan-2024 (README, "Size of the PDF"; instructions of pdf_write under
- * callgrind, against bytes saved): level 4 on the object streams saves
- * 4.6 KB for 1.7% more instructions; on the page contents (3 → 6: 9 KB
- * for 5%) and the font programs (3 → 6: 7 KB for 4%) a higher level
- * costs more than it buys; the small streams (ToUnicode, ICC profile,
- * cross-reference stream) cost nothing at 6. */
+ * leshan-2024 (README, "Size of the PDF": libdeflate's levels 1..12 and
+ * zlib's 1..9 per kind, instructions under callgrind against bytes): each
+ * kind at the last level before the bytes saved per instruction fall off
+ * (below some 300 bytes per million instructions). For all four that is
+ * 6: levels 2–4 save little over 1, 5 and 6 save most (the object streams
+ * 16% of their bytes), 7–9 a few hundred bytes for 15–300% more work, and
+ * 10–12 (libdeflate's optimal parsing) 1–10% for 3–10 times the work. */
 static const int kind_level[] = {
-    [PDF_STREAM_CONTENT] = 3,
-    [PDF_STREAM_FONT] = 3,
-    [PDF_STREAM_OBJECTS] = 4,
+    [PDF_STREAM_CONTENT] = 6,
+    [PDF_STREAM_FONT] = 6,
+    [PDF_STREAM_OBJECTS] = 6,
     [PDF_STREAM_OTHER] = 6,
 };
 
+#define MAX_LEVEL 12
+
 struct pdf_deflater {
-    z_stream s;
-    bool ready;
-    int force;   /* 1..9: every kind at this level; 0: kind_level */
-    int current; /* the level zlib is set to */
-    Bytef *out;
+    struct libdeflate_compressor *c[MAX_LEVEL + 1]; /* per level, made when first needed */
+    int force; /* 1..12: every kind at this level; 0: kind_level */
+    unsigned char *out;
     size_t cap;
 };
 
 pdf_deflater *pdf_deflater_new(int level)
 {
     pdf_deflater *z = xcalloc(1, sizeof *z);
-    z->force = level >= 1 && level <= 9 ? level : 0;
-    z->current = z->force ? z->force : kind_level[PDF_STREAM_CONTENT];
-    z->ready = deflateInit(&z->s, z->current) == Z_OK;
+    z->force = level >= 1 && level <= MAX_LEVEL ? level : 0;
     return z;
 }
 
 void pdf_deflater_free(pdf_deflater *z)
 {
     if (!z) return;
-    if (z->ready) deflateEnd(&z->s);
+    for (int i = 0; i <= MAX_LEVEL; i++)
+        if (z->c[i]) libdeflate_free_compressor(z->c[i]);
     free(z->out);
     free(z);
 }
@@ -140,39 +151,58 @@ void pdf_deflater_free(pdf_deflater *z)
 int pdf_deflate(pdf_deflater *z, pdf_stream_kind kind, const void *data, size_t len,
                 const unsigned char **out, size_t *out_len)
 {
-    if (!z->ready || deflateReset(&z->s) != Z_OK) return -1;
     int level = z->force ? z->force : kind_level[kind];
-    if (level != z->current) { /* nothing pending after a reset: takes effect at once */
-        if (deflateParams(&z->s, level, Z_DEFAULT_STRATEGY) != Z_OK) return -1;
-        z->current = level;
-    }
-    size_t need = deflateBound(&z->s, (uLong)len);
+    if (!z->c[level] && !(z->c[level] = libdeflate_alloc_compressor(level))) return -1;
+    size_t need = libdeflate_zlib_compress_bound(z->c[level], len);
     if (need > z->cap) {
         free(z->out);
         z->out = xmalloc(need);
         z->cap = need;
     }
-    z->s.next_in = (Bytef *)(uintptr_t)data; /* zlib does not write it */
-    z->s.avail_in = (uInt)len;
-    z->s.next_out = z->out;
-    z->s.avail_out = (uInt)z->cap;
-    if (deflate(&z->s, Z_FINISH) != Z_STREAM_END) return -1;
+    size_t n = libdeflate_zlib_compress(z->c[level], data, len, z->out, z->cap);
+    if (n == 0) return -1; /* cannot happen within the bound */
     *out = z->out;
-    *out_len = (size_t)z->s.total_out;
+    *out_len = n;
     return 0;
 }
 
-/* Replace the data of stream dictionary `d` by `data` deflated by `z`. */
+/* The deflated bytes of a stream, kept beside libharu's memory stream
+ * (which copies byte by byte into 4 KB pieces) in the dictionary's attr. */
+typedef struct stream_bytes {
+    size_t len;
+    unsigned char data[];
+} stream_bytes;
+
+static void free_bytes(HPDF_Dict d)
+{
+    HPDF_FreeMem(d->mmgr, d->attr);
+    d->attr = NULL;
+}
+
+const unsigned char *pdf_obj_stream_bytes(HPDF_Dict d, size_t *len)
+{
+    if (d->free_fn != free_bytes || !d->attr) return NULL;
+    const stream_bytes *b = d->attr;
+    *len = b->len;
+    return b->data;
+}
+
+/* Make `data` deflated by `z` the data of stream dictionary `d`. */
 static int put_deflated(HPDF_Dict d, const void *data, size_t len, pdf_deflater *z, pdf_stream_kind kind)
 {
     const unsigned char *bytes = NULL;
     size_t n = 0;
-    int ok = pdf_deflate(z, kind, data, len, &bytes, &n) == 0;
+    if (pdf_deflate(z, kind, data, len, &bytes, &n) != 0 || n > 0x7FFFFFFF || d->free_fn) return -1;
+    stream_bytes *b = HPDF_GetMem(d->mmgr, (HPDF_UINT)(sizeof *b + n));
+    if (!b) return -1;
+    b->len = n;
+    memcpy(b->data, bytes, n);
     HPDF_MemStream_FreeData(d->stream);
-    if (ok) ok = HPDF_Stream_Write(d->stream, bytes, (HPDF_UINT)n) == HPDF_OK;
+    d->attr = b;
+    d->free_fn = free_bytes;
     d->filter = HPDF_STREAM_FILTER_NONE;
     d->write_fn = write_flate;
-    return ok ? 0 : -1;
+    return 0;
 }
 
 /* A new indirect stream object holding `data` deflated by `z`. */

@@ -15,8 +15,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/** One deflate state for all the streams of a document (zlib's buffers
- *  are allocated once, not once per stream). */
+/** One deflater for all the streams of a document (libdeflate's
+ *  compressor of each level and the output buffer are allocated once,
+ *  not once per stream). */
 typedef struct pdf_deflater pdf_deflater;
 
 /** The kinds of stream, each deflated at a level of its own (objects.c,
@@ -28,8 +29,9 @@ typedef enum pdf_stream_kind {
     PDF_STREAM_OTHER    /* ToUnicode, ICC profile, cross-reference stream */
 } pdf_stream_kind;
 
-/** A deflater: every kind at its own level, or, `level` 1..9, all at
- *  that level (JUESUAN_DEFLATE, for make bench); 0: the kinds' levels. */
+/** A deflater: every kind at its own level, or, `level` 1..12
+ *  (libdeflate's levels), all at that level (JUESUAN_DEFLATE, for make
+ *  bench); 0: the kinds' levels. */
 pdf_deflater *pdf_deflater_new(int level);
 
 /** Free it (NULL is fine). */
@@ -37,7 +39,7 @@ void pdf_deflater_free(pdf_deflater *z);
 
 /** Deflate `len` bytes of `data` as a stream of kind `kind`; *out points
  *  to the result (valid until the next call), *out_len its length.
- *  Returns 0 or -1 (zlib failed). */
+ *  Returns 0 or -1 (out of memory). */
 int pdf_deflate(pdf_deflater *z, pdf_stream_kind kind, const void *data, size_t len,
                 const unsigned char **out, size_t *out_len);
 
@@ -76,6 +78,11 @@ HPDF_Dict pdf_obj_stream(HPDF_Doc pdf, const void *data, size_t len, pdf_deflate
  *  named in page resources, or NULL. */
 HPDF_Dict pdf_obj_font(HPDF_Doc pdf, const pdf_font_desc *d, pdf_deflater *z);
 
+/** The deflated bytes of a stream made by pdf_obj_stream, pdf_obj_font or
+ *  pdf_obj_page_set (*len set), or NULL for a stream whose bytes are in
+ *  libharu's memory stream (the XMP metadata). */
+const unsigned char *pdf_obj_stream_bytes(HPDF_Dict d, size_t *len);
+
 /** Set annotation `a`'s flags to Print (/F 4), as PDF/A wants, and its
  *  /Contents (what a screen reader says for it) to UTF-8 `text`. */
 void pdf_obj_annot_finish(HPDF_Doc pdf, HPDF_Annotation a, const char *text);
@@ -93,6 +100,10 @@ int pdf_obj_page_take(HPDF_Page page, buf *out);
  *  Returns 0 or -1. */
 int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater *z);
 
+/** Write `v` in decimal just before `end` (at most 20 characters);
+ *  returns where the digits start. */
+char *pdf_uint_text(char *end, uint64_t v);
+
 /** The bytes of the whole document, appended to `out` (save.c), in place
  *  of libharu's HPDF_SaveToStream: the header (%PDF-1.7 and a binary
  *  comment), each stream object as it is, every other object packed into
@@ -101,7 +112,7 @@ int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater 
  *  /Size). Objects are numbered anew in libharu's order, streams' /Length
  *  written directly (libharu's indirect length objects are left out).
  *  Every stream must already hold its final bytes (filter NONE in
- *  libharu's terms). Returns 0, or -1 when libharu or zlib fails. */
+ *  libharu's terms). Returns 0, or -1 when libharu or libdeflate fails. */
 int pdf_obj_save(HPDF_Doc pdf, pdf_deflater *z, buf *out);
 
 #endif

@@ -26,12 +26,13 @@
 
 /* The deflate level of every stream: each kind of stream at its own
  * level, chosen by measurement (objects.c, README "Size of the PDF"), or
- * JUESUAN_DEFLATE=1..9 for all (for make bench). */
+ * JUESUAN_DEFLATE=1..12 (libdeflate's levels) for all (for make bench). */
 static int deflate_level(void)
 {
     const char *e = getenv("JUESUAN_DEFLATE");
-    if (e && e[0] >= '1' && e[0] <= '9' && !e[1]) return e[0] - '0';
-    return 0;
+    if (!e || !e[0] || strspn(e, "0123456789") != strlen(e) || strlen(e) > 2) return 0;
+    int level = atoi(e);
+    return level >= 1 && level <= 12 ? level : 0;
 }
 
 /* The first libharu error, recorded by the handler. */

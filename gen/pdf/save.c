@@ -8,9 +8,15 @@
  * profile, XMP metadata), each as libharu made it, with a direct /Length;
  * the other objects in object streams of OBJSTM_SIZE each, deflated;
  * a cross-reference stream (PNG Up predictor) whose dictionary is the
- * trailer; startxref and %%EOF. Each object is serialised by libharu's
- * own writer (HPDF_Obj_WriteValue, HPDF_Obj_Write for the entries of a
- * stream's dictionary), through a callback stream into juesuan's buffer.
+ * trailer; startxref and %%EOF. Objects are serialised here —
+ * dictionaries, arrays, names, integers, booleans and references, the
+ * bulk of a structure tree, without the white space libharu puts between
+ * tokens — and by libharu's writer (HPDF_Obj_WriteValue, through a
+ * callback stream into the same buffer) where it has more to do:
+ * strings, reals, names with characters to escape, dictionaries with
+ * hooks (pages, the page tree, outlines). Through libharu alone each
+ * value cost a chain of calls and a callback per token: a third of
+ * pdf_obj_save.
  *
  * PDF/A-2b (ISO 19005-2, based on PDF 1.7) allows object and
  * cross-reference streams (PDF/A-1 did not); what it asks of the file
@@ -29,6 +35,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,13 +53,187 @@ static HPDF_STATUS to_buf(HPDF_Stream s, const HPDF_BYTE *ptr, HPDF_UINT size)
     return HPDF_OK;
 }
 
+/* Bytes on their way to a buffer, gathered in a chunk (one buf_append per
+ * chunk, not per token); `haru` is libharu's writer into the same buffer,
+ * for what it writes itself (the chunk is flushed first). */
+typedef struct sink {
+    buf *out;
+    HPDF_Stream haru;
+    size_t k;
+    char chunk[2048];
+} sink;
+
+static void sink_flush(sink *s)
+{
+    if (s->k) buf_append(s->out, s->chunk, s->k);
+    s->k = 0;
+}
+
+/* Bytes written so far, the chunk included. */
+static size_t sink_len(const sink *s)
+{
+    return s->out->len + s->k;
+}
+
+static void put(sink *s, const char *p, size_t n)
+{
+    if (s->k + n > sizeof s->chunk) {
+        sink_flush(s);
+        if (n > sizeof s->chunk) {
+            buf_append(s->out, p, n);
+            return;
+        }
+    }
+    memcpy(s->chunk + s->k, p, n);
+    s->k += n;
+}
+
+static void put_str(sink *s, const char *str)
+{
+    put(s, str, strlen(str));
+}
+
+static void put_char(sink *s, char c)
+{
+    if (s->k == sizeof s->chunk) sink_flush(s);
+    s->chunk[s->k++] = c;
+}
+
+/* An unsigned integer in decimal. */
+static void put_uint(sink *s, uint64_t v)
+{
+    char d[20], *p = pdf_uint_text(d + sizeof d, v);
+    put(s, p, (size_t)(d + sizeof d - p));
+}
+
+/* A libharu integer as HPDF_IToA writes it (clamped to ±2147483647). */
+static void put_int(sink *s, int32_t v)
+{
+    if (v < 0) {
+        put_char(s, '-');
+        put_uint(s, v < -2147483647 ? 2147483647u : (uint64_t)(-(int64_t)v));
+    } else {
+        put_uint(s, (uint64_t)v);
+    }
+}
+
+/* libharu writes this object itself (HPDF_Obj_WriteValue). */
+static int haru_value(sink *s, void *obj)
+{
+    sink_flush(s);
+    return HPDF_Obj_WriteValue(obj, s->haru, NULL) == HPDF_OK ? 0 : -1;
+}
+
+/* A name, "/" and its characters, when none needs escaping (else false,
+ * nothing written). */
+static bool put_plain_name(sink *s, const char *name)
+{
+    size_t n = 0;
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++, n++)
+        if (HPDF_NEEDS_ESCAPE(*c)) return false;
+    if (n > HPDF_LIMIT_MAX_NAME_LEN) return false;
+    put_char(s, '/');
+    put(s, name, n);
+    return true;
+}
+
+/* A dictionary key, as HPDF_Stream_WriteEscapeName writes it. */
+static int put_key(sink *s, const char *key)
+{
+    if (put_plain_name(s, key)) return 0;
+    sink_flush(s);
+    return HPDF_Stream_WriteEscapeName(s->haru, key) == HPDF_OK ? 0 : -1;
+}
+
+static int put_obj(sink *s, void *obj);
+
+/* Whether `obj` is written starting with a delimiter ("/", "[", "<<",
+ * "(" or "<"), so that no space need come before it. */
+static bool starts_delimited(void *obj)
+{
+    switch (((HPDF_Obj_Header *)obj)->obj_class & HPDF_OCLASS_ANY) {
+    case HPDF_OCLASS_NAME:
+    case HPDF_OCLASS_STRING:
+    case HPDF_OCLASS_BINARY:
+    case HPDF_OCLASS_ARRAY:
+    case HPDF_OCLASS_DICT: return true;
+    default: return false; /* numbers, references, booleans, null */
+    }
+}
+
+/* `obj` in PDF syntax without the white space libharu puts around tokens
+ * ("<</S/TD/P 4721 0 R/K 24>>", "[1 2 3]", not one entry a line):
+ * what a reader parses is the same objects. Strings, reals, names to
+ * escape and dictionaries with hooks go through libharu's writer. */
+static int put_value(sink *s, void *obj)
+{
+    HPDF_Obj_Header *h = obj;
+    switch (h->obj_class & HPDF_OCLASS_ANY) {
+    case HPDF_OCLASS_NUMBER:
+        put_int(s, ((HPDF_Number)obj)->value);
+        return 0;
+    case HPDF_OCLASS_NAME:
+        return put_plain_name(s, ((HPDF_Name)obj)->value) ? 0 : haru_value(s, obj);
+    case HPDF_OCLASS_BOOLEAN:
+        put_str(s, ((HPDF_Boolean)obj)->value ? "true" : "false");
+        return 0;
+    case HPDF_OCLASS_NULL:
+        put_str(s, "null");
+        return 0;
+    case HPDF_OCLASS_ARRAY: {
+        HPDF_List l = ((HPDF_Array)obj)->list;
+        put_char(s, '[');
+        for (HPDF_UINT i = 0; i < l->count; i++) {
+            if (i && !starts_delimited(l->obj[i])) put_char(s, ' ');
+            if (put_obj(s, l->obj[i]) != 0) return -1;
+        }
+        put_char(s, ']');
+        return 0;
+    }
+    case HPDF_OCLASS_DICT: {
+        HPDF_Dict d = obj;
+        if (d->before_write_fn || d->write_fn || d->after_write_fn || d->stream) return haru_value(s, obj);
+        put(s, "<<", 2);
+        for (HPDF_UINT i = 0; i < d->list->count; i++) {
+            HPDF_DictElement e = d->list->obj[i];
+            HPDF_Obj_Header *v = e->value;
+            if (!v) return -1;
+            if (v->obj_id & HPDF_OTYPE_HIDDEN) continue;
+            if (put_key(s, e->key) != 0) return -1;
+            if (!starts_delimited(v)) put_char(s, ' ');
+            if (put_obj(s, v) != 0) return -1;
+        }
+        put(s, ">>", 2);
+        return 0;
+    }
+    default: /* strings, binary strings, reals */
+        return haru_value(s, obj);
+    }
+}
+
+/* What HPDF_Obj_Write writes: nothing for a hidden object, "N G R" for a
+ * reference (libharu's proxy), else the value. */
+static int put_obj(sink *s, void *obj)
+{
+    HPDF_Obj_Header *h = obj;
+    if (h->obj_id & HPDF_OTYPE_HIDDEN) return 0;
+    if (h->obj_class == HPDF_OCLASS_PROXY) {
+        HPDF_Obj_Header *target = ((HPDF_Proxy)obj)->obj;
+        put_uint(s, target->obj_id & ID_MASK);
+        put_char(s, ' ');
+        put_uint(s, target->gen_no);
+        put(s, " R", 2);
+        return 0;
+    }
+    return put_value(s, obj);
+}
+
 typedef struct saver {
     HPDF_Doc pdf;
     pdf_deflater *z;
-    buf *out;
-    HPDF_Stream to_out; /* libharu's writer into `out` */
-    buf scratch;        /* an object stream's objects, before deflate */
-    HPDF_Stream to_scratch;
+    sink out;           /* the file */
+    sink scratch;       /* an object stream's objects, before deflate */
+    buf scratch_buf;
     size_t *offset;     /* per new object number: its offset in the file (type 1) */
     uint32_t *in_stm;   /* per new object number: its object stream, 0 if none */
     uint32_t *index;    /* per new object number: its index in that stream */
@@ -76,35 +257,62 @@ static void renumber(void *obj, uint32_t id)
     h->obj_id = (h->obj_id & ~ID_MASK) | id;
 }
 
+/* "N 0 obj\n<<\n" at the end of the file, noted as object N's offset. */
+static void obj_start(saver *sv, uint32_t id)
+{
+    sv->offset[id] = sink_len(&sv->out);
+    put_uint(&sv->out, id);
+    put_str(&sv->out, " 0 obj\n<<\n");
+}
+
+/* "/Length N\n>>\nstream\n", the bytes, "\nendstream\nendobj\n". */
+static void obj_stream_end(saver *sv, const void *data, size_t len)
+{
+    put_str(&sv->out, "/Length ");
+    put_uint(&sv->out, len);
+    put_str(&sv->out, "\n>>\nstream\n");
+    put(&sv->out, data, len);
+    put_str(&sv->out, "\nendstream\nendobj\n");
+}
+
 /* A stream object: its dictionary's entries as libharu writes them (the
- * /Filter of write_fn last), the /Length direct, the bytes as they are. */
+ * /Filter of write_fn last), the /Length direct, the bytes as they are
+ * (juesuan's deflated bytes, or libharu's memory stream). */
 static int write_stream(saver *sv, HPDF_Dict d)
 {
     if (d->filter != HPDF_STREAM_FILTER_NONE || d->before_write_fn) return -1;
-    uint32_t id = id_of(d);
-    sv->offset[id] = sv->out->len;
-    buf_printf(sv->out, "%u 0 obj\n<<\n", (unsigned)id);
-    HPDF_STATUS st = HPDF_OK;
-    for (HPDF_UINT i = 0; i < d->list->count && st == HPDF_OK; i++) {
-        HPDF_DictElement e = HPDF_List_ItemAt(d->list, i);
+    obj_start(sv, id_of(d));
+    for (HPDF_UINT i = 0; i < d->list->count; i++) {
+        HPDF_DictElement e = d->list->obj[i];
         HPDF_Obj_Header *h = e->value;
         if (!h || strcmp(e->key, "Length") == 0 || (h->obj_id & HPDF_OTYPE_HIDDEN)) continue;
-        st = HPDF_Stream_WriteEscapeName(sv->to_out, e->key);
-        if (st == HPDF_OK) st = HPDF_Stream_WriteChar(sv->to_out, ' ');
-        if (st == HPDF_OK) st = HPDF_Obj_Write(e->value, sv->to_out, NULL);
-        if (st == HPDF_OK) st = HPDF_Stream_WriteChar(sv->to_out, '\n');
+        if (put_key(&sv->out, e->key) != 0) return -1;
+        put_char(&sv->out, ' ');
+        if (put_obj(&sv->out, h) != 0) return -1;
+        put_char(&sv->out, '\n');
     }
-    if (st == HPDF_OK && d->write_fn) st = d->write_fn(d, sv->to_out);
-    if (st != HPDF_OK) return -1;
-    size_t len = HPDF_Stream_Size(d->stream);
-    buf_printf(sv->out, "/Length %zu\n>>\nstream\n", len);
+    if (d->write_fn) {
+        sink_flush(&sv->out);
+        if (d->write_fn(d, sv->out.haru) != HPDF_OK) return -1;
+    }
+    size_t len = 0;
+    const unsigned char *bytes = pdf_obj_stream_bytes(d, &len);
+    if (bytes) {
+        obj_stream_end(sv, bytes, len);
+        return 0;
+    }
+    /* libharu's memory stream: its pieces in turn */
+    len = HPDF_Stream_Size(d->stream);
+    put_str(&sv->out, "/Length ");
+    put_uint(&sv->out, len);
+    put_str(&sv->out, "\n>>\nstream\n");
     for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(d->stream); i < n; i++) {
         HPDF_UINT part = 0;
         HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(d->stream, i, &part);
         if (!p) return -1;
-        buf_append(sv->out, (const char *)p, part);
+        put(&sv->out, (const char *)p, part);
     }
-    buf_puts(sv->out, "\nendstream\nendobj\n");
+    put_str(&sv->out, "\nendstream\nendobj\n");
     return 0;
 }
 
@@ -115,33 +323,41 @@ static int write_deflated(saver *sv, uint32_t id, const char *dict, const void *
     const unsigned char *z = NULL;
     size_t zlen = 0;
     if (pdf_deflate(sv->z, kind, data, len, &z, &zlen) != 0) return -1;
-    sv->offset[id] = sv->out->len;
-    buf_printf(sv->out, "%u 0 obj\n<<\n%s/Filter /FlateDecode\n/Length %zu\n>>\nstream\n", (unsigned)id, dict, zlen);
-    buf_append(sv->out, (const char *)z, zlen);
-    buf_puts(sv->out, "\nendstream\nendobj\n");
+    obj_start(sv, id);
+    put_str(&sv->out, dict);
+    put_str(&sv->out, "/Filter /FlateDecode\n");
+    obj_stream_end(sv, z, zlen);
     return 0;
 }
 
 /* Object stream `id` holding objects `objs[0 .. n - 1]` (new numbers). */
 static int write_objstm(saver *sv, uint32_t id, void *const *objs, size_t n)
 {
-    buf_free(&sv->scratch);
+    buf_free(&sv->scratch_buf);
     size_t *at = xmalloc(n * sizeof *at);
     for (size_t i = 0; i < n; i++) {
-        at[i] = sv->scratch.len;
-        if (HPDF_Obj_WriteValue(objs[i], sv->to_scratch, NULL) != HPDF_OK) {
+        at[i] = sink_len(&sv->scratch);
+        if (put_value(&sv->scratch, objs[i]) != 0) {
             free(at);
             return -1;
         }
-        buf_putc(&sv->scratch, '\n');
+        put_char(&sv->scratch, '\n');
         sv->in_stm[id_of(objs[i])] = id;
         sv->index[id_of(objs[i])] = (uint32_t)i;
     }
+    sink_flush(&sv->scratch);
     buf head = {0};
-    for (size_t i = 0; i < n; i++) buf_printf(&head, "%s%u %zu", i ? " " : "", (unsigned)id_of(objs[i]), at[i]);
-    buf_putc(&head, '\n');
-    size_t first = head.len;
-    buf_append(&head, sv->scratch.data, sv->scratch.len);
+    sink h = {&head, NULL, 0, {0}};
+    for (size_t i = 0; i < n; i++) {
+        if (i) put_char(&h, ' ');
+        put_uint(&h, id_of(objs[i]));
+        put_char(&h, ' ');
+        put_uint(&h, at[i]);
+    }
+    put_char(&h, '\n');
+    size_t first = sink_len(&h);
+    put(&h, sv->scratch_buf.data, sv->scratch_buf.len);
+    sink_flush(&h);
     buf dict = {0};
     buf_printf(&dict, "/Type /ObjStm\n/N %zu\n/First %zu\n", n, first);
     int rc = write_deflated(sv, id, buf_cstr(&dict), head.data, head.len, PDF_STREAM_OBJECTS);
@@ -162,8 +378,8 @@ static void put_be(unsigned char *p, uint64_t v, int w)
  * generation or index (2 bytes), each row PNG-Up-predicted. */
 static int write_xref(saver *sv, uint32_t id, uint32_t root, uint32_t info)
 {
-    sv->offset[id] = sv->out->len;
-    uint64_t max = sv->out->len > sv->size ? sv->out->len : sv->size;
+    sv->offset[id] = sink_len(&sv->out); /* its own row too */
+    uint64_t max = sv->offset[id] > sv->size ? sv->offset[id] : sv->size;
     int w = 1;
     while (w < 8 && (max >> (8 * w))) w++;
     size_t cols = 1 + (size_t)w + 2, rows = sv->size;
@@ -198,7 +414,11 @@ static int write_xref(saver *sv, uint32_t id, uint32_t root, uint32_t info)
     }
     buf_printf(&dict, "/DecodeParms << /Columns %zu /Predictor 12 >>\n", cols);
     if (rc == 0) rc = write_deflated(sv, id, buf_cstr(&dict), pred, rows * (cols + 1), PDF_STREAM_OTHER);
-    if (rc == 0) buf_printf(sv->out, "startxref\n%zu\n%%%%EOF\n", sv->offset[id]);
+    if (rc == 0) {
+        put_str(&sv->out, "startxref\n");
+        put_uint(&sv->out, sv->offset[id]);
+        put_str(&sv->out, "\n%%EOF\n");
+    }
     buf_free(&dict);
     free(raw);
     free(pred);
@@ -235,29 +455,36 @@ int pdf_obj_save(HPDF_Doc pdf, pdf_deflater *z, buf *out)
     for (size_t i = 0; i < n_objs; i++) renumber(objs[i], next++);
     for (size_t i = 0; i < k; i++) renumber(streams[i], next++);
     size_t n_stm = (n_objs + OBJSTM_SIZE - 1) / OBJSTM_SIZE;
-    saver sv = {pdf, z, out, NULL, {0}, NULL, NULL, NULL, NULL, (uint32_t)(next + n_stm + 1)};
-    sv.offset = xcalloc(sv.size, sizeof *sv.offset);
-    sv.in_stm = xcalloc(sv.size, sizeof *sv.in_stm);
-    sv.index = xcalloc(sv.size, sizeof *sv.index);
-    sv.to_out = HPDF_CallbackWriter_New(pdf->mmgr, to_buf, out);
-    sv.to_scratch = HPDF_CallbackWriter_New(pdf->mmgr, to_buf, &sv.scratch);
-    int rc = sv.to_out && sv.to_scratch ? 0 : -1;
+    saver *sv = xcalloc(1, sizeof *sv);
+    sv->pdf = pdf;
+    sv->z = z;
+    sv->size = (uint32_t)(next + n_stm + 1);
+    sv->out.out = out;
+    sv->scratch.out = &sv->scratch_buf;
+    sv->offset = xcalloc(sv->size, sizeof *sv->offset);
+    sv->in_stm = xcalloc(sv->size, sizeof *sv->in_stm);
+    sv->index = xcalloc(sv->size, sizeof *sv->index);
+    sv->out.haru = HPDF_CallbackWriter_New(pdf->mmgr, to_buf, out);
+    sv->scratch.haru = HPDF_CallbackWriter_New(pdf->mmgr, to_buf, &sv->scratch_buf);
+    int rc = sv->out.haru && sv->scratch.haru ? 0 : -1;
     /* PDF 1.7 (object streams need 1.5; PDF/A-2 allows up to 1.7) and a
      * comment of four bytes above 127 */
-    if (rc == 0) buf_puts(out, "%PDF-1.7\n%\267\276\255\252\n");
-    for (size_t i = 0; i < k && rc == 0; i++) rc = write_stream(&sv, streams[i]);
+    if (rc == 0) put_str(&sv->out, "%PDF-1.7\n%\267\276\255\252\n");
+    for (size_t i = 0; i < k && rc == 0; i++) rc = write_stream(sv, streams[i]);
     for (size_t s = 0; s < n_stm && rc == 0; s++) {
         size_t from = s * OBJSTM_SIZE, m = n_objs - from < OBJSTM_SIZE ? n_objs - from : OBJSTM_SIZE;
-        rc = write_objstm(&sv, next + (uint32_t)s, objs + from, m);
+        rc = write_objstm(sv, next + (uint32_t)s, objs + from, m);
     }
     if (rc == 0)
-        rc = write_xref(&sv, next + (uint32_t)n_stm, id_of(pdf->catalog), pdf->info ? id_of(pdf->info) : 0);
-    if (sv.to_out) HPDF_Stream_Free(sv.to_out);
-    if (sv.to_scratch) HPDF_Stream_Free(sv.to_scratch);
-    buf_free(&sv.scratch);
-    free(sv.offset);
-    free(sv.in_stm);
-    free(sv.index);
+        rc = write_xref(sv, next + (uint32_t)n_stm, id_of(pdf->catalog), pdf->info ? id_of(pdf->info) : 0);
+    sink_flush(&sv->out);
+    if (sv->out.haru) HPDF_Stream_Free(sv->out.haru);
+    if (sv->scratch.haru) HPDF_Stream_Free(sv->scratch.haru);
+    buf_free(&sv->scratch_buf);
+    free(sv->offset);
+    free(sv->in_stm);
+    free(sv->index);
+    free(sv);
     free(objs);
     free(streams);
     free(length);

@@ -10,6 +10,8 @@
  * RoleMap is needed. */
 #include "tags.h"
 
+#include "objects.h"
+
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <stdlib.h>
@@ -97,7 +99,12 @@ void pdf_tags_open(pdf_tags *t, size_t page, int elem, buf *out)
         k->mcrs = xrealloc(k->mcrs, k->cap * sizeof *k->mcrs);
     }
     k->mcrs[k->n++] = (mcr){page, mcid};
-    buf_printf(out, "/%s <</MCID %d>> BDC\n", role_name(t->r->elems[elem - 1].role), mcid);
+    char num[20], *d = pdf_uint_text(num + sizeof num, (uint64_t)mcid);
+    buf_putc(out, '/');
+    buf_puts(out, role_name(t->r->elems[elem - 1].role));
+    buf_puts(out, " <</MCID ");
+    buf_append(out, d, (size_t)(num + sizeof num - d));
+    buf_puts(out, ">> BDC\n");
 }
 
 void pdf_tags_close(buf *out)

@@ -11,8 +11,8 @@
 #      then the same with nothing changed (a build the manifest skips);
 #   2. a unit 10x as large (tests/tools/big_unit.py, BENCH_BIG) against
 #      leshan-2024, alternately: medians and the paired ratio;
-#   3. the PDF's deflate level (JUESUAN_DEFLATE=1, 3, 6, 9): CPU time and
-#      PDF size, alternately.
+#   3. the PDF's deflate level (JUESUAN_DEFLATE=1, 5, 6, 9, 12, libdeflate's
+#      levels, for every stream): CPU time and PDF size, alternately.
 # Every timed build is a real one: into a fresh output folder, and with
 # --force for a binary that knows it (one with the incremental manifest
 # would otherwise skip every build after the first). JUESUAN_BIN names the
@@ -133,7 +133,7 @@ show("leshan-2024", r["leshan"])
 ratio(r["big"], r["leshan"], "10x / leshan")
 
 print("\n3. the PDF's deflate level (leshan-2024; JUESUAN_DEFLATE)")
-levels = (1, 3, 6, 9)
+levels = (1, 5, 6, 9, 12)
 r = alternate({l: (binary, leshan, dict(os.environ, JUESUAN_DEFLATE=str(l))) for l in levels})
 for l in levels:
     c = [x[1] for x in r[l]]
