@@ -20,6 +20,7 @@
 #include <hb.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 bool pdf_subset_enabled(void)
 {
@@ -278,6 +279,69 @@ static void to_unicode(const uint32_t *cid_cp, size_t n, buf *out)
 }
 
 /* ------------------------------------------------------------------------
+ * Font files, opened once a process
+ * ---------------------------------------------------------------------- */
+
+/* A font file HarfBuzz has open (mapped, its tables' accelerators made as
+ * they are used), kept for the next PDF of the process: a batch worker
+ * builds unit after unit, and mapping the four files again for each (and
+ * faulting their pages in again) was about 5% of a batch's CPU. An entry
+ * holds while the file's identity, size and times are what they were. */
+typedef struct open_face {
+    char *path;
+    int index;
+    struct stat st;
+    hb_face_t *face;
+    hb_font_t *font;
+} open_face;
+
+#define OPEN_FACES FACE_COUNT
+
+static _Thread_local open_face open_faces[OPEN_FACES];
+
+static bool same_stat(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+           a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* The face and font (font units) of `path` at `index`, new references
+ * (the caller destroys them); false when the file cannot be read. */
+static bool face_open(const char *path, int index, hb_face_t **face, hb_font_t **font)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) return false;
+    open_face *slot = NULL;
+    for (size_t i = 0; i < OPEN_FACES && !slot; i++) {
+        open_face *o = &open_faces[i];
+        if (o->path && o->index == index && strcmp(o->path, path) == 0) {
+            if (same_stat(&o->st, &st)) {
+                *face = hb_face_reference(o->face);
+                *font = hb_font_reference(o->font);
+                return true;
+            }
+            slot = o; /* the file changed: open it again */
+        }
+    }
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob) return false;
+    *face = hb_face_create(blob, (unsigned)index);
+    hb_blob_destroy(blob);
+    *font = hb_font_create(*face); /* scale: font units */
+    for (size_t i = 0; i < OPEN_FACES && !slot; i++)
+        if (!open_faces[i].path) slot = &open_faces[i];
+    if (!slot) slot = &open_faces[0]; /* more files than faces: the first gives way */
+    if (slot->path) {
+        free(slot->path);
+        hb_font_destroy(slot->font);
+        hb_face_destroy(slot->face);
+    }
+    *slot = (open_face){xstrdup(path), index, st, hb_face_reference(*face), hb_font_reference(*font)};
+    return true;
+}
+
+/* ------------------------------------------------------------------------
  * Embedding
  * ---------------------------------------------------------------------- */
 
@@ -285,14 +349,12 @@ int pdf_font_embed(HPDF_Doc pdf, const char *path, int index, const pdf_cpset *s
                    int tag, pdf_deflater *z, pdf_font *out, diag_list *diags)
 {
     memset(out, 0, sizeof *out);
-    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
-    if (!blob) {
+    hb_face_t *face = NULL;
+    hb_font_t *font = NULL;
+    if (!face_open(path, index, &face, &font)) {
         diag_error(diags, SRCPOS_NONE, "字体文件 %s 无法读取", path);
         return 3;
     }
-    hb_face_t *face = hb_face_create(blob, (unsigned)index);
-    hb_blob_destroy(blob);
-    hb_font_t *font = hb_font_create(face); /* scale: font units */
     unsigned upem = hb_face_get_upem(face);
     if (!upem) upem = 1000;
 
