@@ -622,6 +622,7 @@ static int cmd_build(int argc, char **argv)
     int rc = EXIT_OK;
     bool child = false;
     if (many) {
+        pdf_fonts_keep_open(true); /* the workers build unit after unit */
         rc = batch_run(dirs, n_dirs, jobs, build_unit, &r, &child);
     } else {
         unit_outcome o = {0};

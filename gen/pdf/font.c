@@ -12,6 +12,7 @@
  * last glyph and the font a small CIDToGIDMap, so that ToUnicode still
  * gives each its own code point back. */
 #include "font.h"
+#include "pdf.h"
 
 #include "objects.h"
 
@@ -283,10 +284,13 @@ static void to_unicode(const uint32_t *cid_cp, size_t n, buf *out)
  * ---------------------------------------------------------------------- */
 
 /* A font file HarfBuzz has open (mapped, its tables' accelerators made as
- * they are used), kept for the next PDF of the process: a batch worker
- * builds unit after unit, and mapping the four files again for each (and
- * faulting their pages in again) was about 5% of a batch's CPU. An entry
- * holds while the file's identity, size and times are what they were. */
+ * they are used), kept for the next PDF of the process when
+ * pdf_fonts_keep_open said so: a batch worker builds unit after unit, and
+ * mapping the four files again for each (and faulting their pages in
+ * again) was about 5% of a batch's CPU. An entry holds while the file's
+ * identity, size and times are what they were. A single build keeps
+ * nothing: the four files' pages resident at once would raise its peak
+ * memory from about 31 to 50 MB. */
 typedef struct open_face {
     char *path;
     int index;
@@ -298,6 +302,12 @@ typedef struct open_face {
 #define OPEN_FACES FACE_COUNT
 
 static _Thread_local open_face open_faces[OPEN_FACES];
+static bool keep_open;
+
+void pdf_fonts_keep_open(bool on)
+{
+    keep_open = on;
+}
 
 static bool same_stat(const struct stat *a, const struct stat *b)
 {
@@ -329,6 +339,7 @@ static bool face_open(const char *path, int index, hb_face_t **face, hb_font_t *
     *face = hb_face_create(blob, (unsigned)index);
     hb_blob_destroy(blob);
     *font = hb_font_create(*face); /* scale: font units */
+    if (!keep_open) return true;
     for (size_t i = 0; i < OPEN_FACES && !slot; i++)
         if (!open_faces[i].path) slot = &open_faces[i];
     if (!slot) slot = &open_faces[0]; /* more files than faces: the first gives way */

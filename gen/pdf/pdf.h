@@ -55,4 +55,11 @@ typedef struct pdf_meta {
 int pdf_write(const doc *d, const layout_config *cfg, const pdf_meta *meta,
               const char *path, diag_list *diags);
 
+/** Keep the font files open from one pdf_write to the next in this process
+ *  (`on`), for a process that writes many PDFs (a batch worker): each file
+ *  is mapped and its tables read once, and opened again only when its
+ *  device, inode, size or times change. Off by default: a single build
+ *  closes each file once embedded, which keeps its peak memory low. */
+void pdf_fonts_keep_open(bool on);
+
 #endif
