@@ -228,13 +228,14 @@ table_grid *project_grid_build(const value *pr, const char *title)
     indicators(&p, pr);
     const value *t = value_get(pr, "total");
     /* 合计 stands right next to its figures, so that it reads (and copies)
-     * as one line with them: right-aligned, and the 权重 figure at its
-     * cell's left edge, the two less than a character apart (pdftotext
-     * joins words closer than their size; a centred figure is further) */
+     * as one line with them: right-aligned, and its figures at their
+     * cells' left edges, 合计 and the first less than a character apart
+     * (pdftotext joins words closer than their size; a centred figure is
+     * further) */
     grid_cell *sum = head(&p, p.row, 0, 1, 8, "合计");
     sum->align = GRID_RIGHT;
     number(&p, p.row, 8, vt(t, "weight"), GRID_NUMBER_POINTS, true)->align = GRID_LEFT;
-    number(&p, p.row, 9, vt(t, "score"), GRID_NUMBER_POINTS, true);
+    number(&p, p.row, 9, vt(t, "score"), GRID_NUMBER_POINTS, true)->align = GRID_LEFT;
     put(&p, p.row, 10, 1, 1, "", GRID_LEFT);
     p.row++;
     text_row(&p, "评价结论", vt(pr, "conclusion"));
