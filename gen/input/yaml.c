@@ -75,12 +75,8 @@ static value *convert_scalar(struct fy_node *n)
  * thousands of nodes of a unit. */
 static void path_index(buf *path, size_t base, size_t i)
 {
-    char digits[24];
-    size_t k = sizeof digits;
-    do digits[--k] = (char)('0' + i % 10), i /= 10;
-    while (i);
     if (base) buf_putc(path, '.');
-    buf_append(path, digits + k, sizeof digits - k);
+    buf_put_uint(path, i);
 }
 
 static value *convert(yaml_ctx *c, struct fy_node *n, buf *path, srcpos at)

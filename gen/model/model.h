@@ -106,6 +106,12 @@ void buf_append(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
 /** Append one byte. */
 void buf_putc(buf *b, char c);
+/** Write `v` in decimal just before `end` (room for 20 digits); returns
+ *  where the digits start (no printf: for numbers written by the
+ *  thousands, such as object numbers and YAML paths). */
+char *uint_text(char *end, uint64_t v);
+/** Append `v` in decimal. */
+void buf_put_uint(buf *b, uint64_t v);
 /** printf into the buffer. */
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /** The contents as a C string ("" when empty); owned by the buffer. */

@@ -89,6 +89,21 @@ void buf_putc(buf *b, char c)
     buf_append(b, &c, 1);
 }
 
+char *uint_text(char *end, uint64_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+void buf_put_uint(buf *b, uint64_t v)
+{
+    char d[20], *p = uint_text(d + sizeof d, v);
+    buf_append(b, p, (size_t)(d + sizeof d - p));
+}
+
 void buf_printf(buf *b, const char *fmt, ...)
 {
     /* formatted once into the room the buffer has, again only when it

@@ -43,10 +43,7 @@ static void put_milli(buf *b, long long m)
         }
         *--p = '.';
     }
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    p = uint_text(p, u);
     if (m < 0) *--p = '-';
     buf_append(b, p, (size_t)(e - p));
 }

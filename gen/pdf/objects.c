@@ -72,15 +72,6 @@ static void arena_release(void)
     arena_open = false;
 }
 
-char *pdf_uint_text(char *end, uint64_t v)
-{
-    do {
-        *--end = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return end;
-}
-
 HPDF_Doc pdf_obj_doc_new(HPDF_Error_Handler on_error, void *user)
 {
     if (arena_open) return HPDF_New(on_error, user);

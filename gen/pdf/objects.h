@@ -100,10 +100,6 @@ int pdf_obj_page_take(HPDF_Page page, buf *out);
  *  Returns 0 or -1. */
 int pdf_obj_page_set(HPDF_Page page, const char *data, size_t len, pdf_deflater *z);
 
-/** Write `v` in decimal just before `end` (at most 20 characters);
- *  returns where the digits start. */
-char *pdf_uint_text(char *end, uint64_t v);
-
 /** The bytes of the whole document, appended to `out` (save.c), in place
  *  of libharu's HPDF_SaveToStream: the header (%PDF-1.7 and a binary
  *  comment), each stream object as it is, every other object packed into

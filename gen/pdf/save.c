@@ -102,7 +102,7 @@ static void put_char(sink *s, char c)
 /* An unsigned integer in decimal. */
 static void put_uint(sink *s, uint64_t v)
 {
-    char d[20], *p = pdf_uint_text(d + sizeof d, v);
+    char d[20], *p = uint_text(d + sizeof d, v);
     put(s, p, (size_t)(d + sizeof d - p));
 }
 

@@ -99,11 +99,10 @@ void pdf_tags_open(pdf_tags *t, size_t page, int elem, buf *out)
         k->mcrs = xrealloc(k->mcrs, k->cap * sizeof *k->mcrs);
     }
     k->mcrs[k->n++] = (mcr){page, mcid};
-    char num[20], *d = pdf_uint_text(num + sizeof num, (uint64_t)mcid);
     buf_putc(out, '/');
     buf_puts(out, role_name(t->r->elems[elem - 1].role));
     buf_puts(out, " <</MCID ");
-    buf_append(out, d, (size_t)(num + sizeof num - d));
+    buf_put_uint(out, (uint64_t)mcid);
     buf_puts(out, ">> BDC\n");
 }
 
