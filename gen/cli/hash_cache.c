@@ -1,7 +1,7 @@
 /* hash_cache.c — SHA-256 of files, remembered between runs by what stat(2)
- * says of them, as git's index does: a file whose device, inode, size,
- * modification time and status-change time (both to the nanosecond) are
- * what they were when it was hashed is not read again. The record is one
+ * says of them (file_stamp, as git's index does): a file whose device,
+ * inode, size, modification time and status-change time (both to the
+ * nanosecond) are what they were when it was hashed is not read again. The record is one
  * small text file in the user's cache folder (hash_cache_path). */
 #include "manifest.h"
 
@@ -21,8 +21,7 @@ static const char MAGIC[] = "juesuan-hash-cache\t1\n";
 
 /* What stat says of a file, and its hash. */
 typedef struct hash_entry {
-    unsigned long long dev, ino, size;
-    long long mtime_s, mtime_ns, ctime_s, ctime_ns;
+    file_stamp st;
     char hex[HEX_LEN + 1];
     bool used; /* looked up or added by this run */
 } hash_entry;
@@ -54,7 +53,7 @@ static bool entry_parse(const char *l, const char *nl, hash_entry *h)
         p = end + 1;
     }
     if (nl - p != HEX_LEN || strspn(p, "0123456789abcdef") < HEX_LEN) return false;
-    *h = (hash_entry){u[0], u[1], u[2], s[0], s[1], s[2], s[3], {0}, false};
+    *h = (hash_entry){{u[0], u[1], u[2], s[0], s[1], s[2], s[3]}, {0}, false};
     memcpy(h->hex, p, HEX_LEN);
     return true;
 }
@@ -93,14 +92,6 @@ hash_cache *hash_cache_open(const char *path)
     return c;
 }
 
-static bool same_file(const hash_entry *h, const struct stat *st)
-{
-    return h->dev == (unsigned long long)st->st_dev && h->ino == (unsigned long long)st->st_ino &&
-           h->size == (unsigned long long)st->st_size && h->mtime_s == (long long)st->st_mtim.tv_sec &&
-           h->mtime_ns == (long long)st->st_mtim.tv_nsec && h->ctime_s == (long long)st->st_ctim.tv_sec &&
-           h->ctime_ns == (long long)st->st_ctim.tv_nsec;
-}
-
 /* True when both of a file's times are more than a second before `now`:
  * a later change to it, even one keeping its size, then gives it another
  * time (file times advance by a clock tick of a few milliseconds, so a
@@ -117,9 +108,10 @@ int hash_cache_file(hash_cache *c, const char *path, char *hex, buf *keep)
     if (fd < 0) return -1;
     struct stat st;
     bool stated = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    file_stamp now_st = stated ? file_stamp_of(&st) : (file_stamp){0};
     if (c && stated && !keep)
         for (size_t i = 0; i < c->n; i++)
-            if (same_file(&c->e[i], &st)) {
+            if (file_stamp_same(&c->e[i].st, &now_st)) {
                 c->e[i].used = true;
                 memcpy(hex, c->e[i].hex, HEX_LEN + 1);
                 close(fd);
@@ -151,15 +143,11 @@ int hash_cache_file(hash_cache *c, const char *path, char *hex, buf *keep)
     if (c && c->path && stated && clock_gettime(CLOCK_REALTIME, &now) == 0 && settled(&st, &now)) {
         size_t k = 0; /* the file's older entry, if any, goes */
         for (size_t i = 0; i < c->n; i++)
-            if (c->e[i].dev != (unsigned long long)st.st_dev || c->e[i].ino != (unsigned long long)st.st_ino)
-                c->e[k++] = c->e[i];
+            if (c->e[i].st.dev != now_st.dev || c->e[i].st.ino != now_st.ino) c->e[k++] = c->e[i];
         c->n = k;
         c->e = xrealloc(c->e, (c->n + 1) * sizeof *c->e);
         hash_entry *h = &c->e[c->n++];
-        *h = (hash_entry){(unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-                          (unsigned long long)st.st_size, (long long)st.st_mtim.tv_sec,
-                          (long long)st.st_mtim.tv_nsec, (long long)st.st_ctim.tv_sec,
-                          (long long)st.st_ctim.tv_nsec, {0}, true};
+        *h = (hash_entry){now_st, {0}, true};
         memcpy(h->hex, hex, HEX_LEN + 1);
         c->added++;
     }
@@ -193,8 +181,8 @@ void hash_cache_save(hash_cache *c)
                 drop--;
                 continue;
             }
-            buf_printf(&t, "%llu\t%llu\t%llu\t%lld\t%lld\t%lld\t%lld\t%s\n", h->dev, h->ino, h->size,
-                       h->mtime_s, h->mtime_ns, h->ctime_s, h->ctime_ns, h->hex);
+            buf_printf(&t, "%llu\t%llu\t%llu\t%lld\t%lld\t%lld\t%lld\t%s\n", h->st.dev, h->st.ino,
+                       h->st.size, h->st.mtime_s, h->st.mtime_ns, h->st.ctime_s, h->st.ctime_ns, h->hex);
         }
     /* only a cache: when it cannot be written, the next run hashes again */
     make_parents(c->path);

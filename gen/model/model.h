@@ -138,6 +138,23 @@ void *xgrow(void *items, size_t n, size_t size);
  *  (errno set). `*len` (may be NULL) receives the byte length. */
 char *file_read_all(const char *path, size_t *len);
 
+/** What stat(2) says of a file that tells whether it changed, as git's
+ *  index does: device, inode, size, and modification and status-change
+ *  times to the nanosecond (a file rewritten in place, even with the same
+ *  size and its mtime put back, gets another ctime). */
+typedef struct file_stamp {
+    unsigned long long dev, ino, size;
+    long long mtime_s, mtime_ns, ctime_s, ctime_ns;
+} file_stamp;
+
+struct stat;
+
+/** The stamp of what `st` describes. */
+file_stamp file_stamp_of(const struct stat *st);
+
+/** True when both stamps are the same file, unchanged. */
+bool file_stamp_same(const file_stamp *a, const file_stamp *b);
+
 /* ------------------------------------------------------------------------
  * The environment: system errors in words, temporary files (env.c)
  * ---------------------------------------------------------------------- */

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void oom(void)
 {
@@ -142,6 +143,20 @@ void buf_free(buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+file_stamp file_stamp_of(const struct stat *st)
+{
+    return (file_stamp){(unsigned long long)st->st_dev,      (unsigned long long)st->st_ino,
+                        (unsigned long long)st->st_size,     (long long)st->st_mtim.tv_sec,
+                        (long long)st->st_mtim.tv_nsec,      (long long)st->st_ctim.tv_sec,
+                        (long long)st->st_ctim.tv_nsec};
+}
+
+bool file_stamp_same(const file_stamp *a, const file_stamp *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_s == b->mtime_s &&
+           a->mtime_ns == b->mtime_ns && a->ctime_s == b->ctime_s && a->ctime_ns == b->ctime_ns;
 }
 
 char *file_read_all(const char *path, size_t *len)

@@ -294,7 +294,7 @@ static void to_unicode(const uint32_t *cid_cp, size_t n, buf *out)
 typedef struct open_face {
     char *path;
     int index;
-    struct stat st;
+    file_stamp st;
     hb_face_t *face;
     hb_font_t *font;
 } open_face;
@@ -309,24 +309,18 @@ void pdf_fonts_keep_open(bool on)
     keep_open = on;
 }
 
-static bool same_stat(const struct stat *a, const struct stat *b)
-{
-    return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
-           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
-           a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
-}
-
 /* The face and font (font units) of `path` at `index`, new references
  * (the caller destroys them); false when the file cannot be read. */
 static bool face_open(const char *path, int index, hb_face_t **face, hb_font_t **font)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) return false;
+    struct stat sb;
+    if (stat(path, &sb) != 0) return false;
+    file_stamp st = file_stamp_of(&sb);
     open_face *slot = NULL;
     for (size_t i = 0; i < OPEN_FACES && !slot; i++) {
         open_face *o = &open_faces[i];
         if (o->path && o->index == index && strcmp(o->path, path) == 0) {
-            if (same_stat(&o->st, &st)) {
+            if (file_stamp_same(&o->st, &st)) {
                 *face = hb_face_reference(o->face);
                 *font = hb_font_reference(o->font);
                 return true;

@@ -4,9 +4,10 @@
  * sets, and written as a composite font whose CIDs are the subset's glyph
  * IDs (CIDToGIDMap /Identity, so no map is built or stored), with the /W
  * widths of those glyphs and a ToUnicode CMap from each glyph back to its
- * code point (so text copies and searches as before). The font files
- * stay open (HarfBuzz's faces) for the next PDF the process writes, as
- * long as each file is unchanged (device, inode, size, times). */
+ * code point (so text copies and searches as before). After
+ * pdf_fonts_keep_open (a batch worker) the font files stay open
+ * (HarfBuzz's faces) for the next PDF the process writes, as long as each
+ * file is unchanged (file_stamp). */
 #ifndef JUESUAN_PDF_FONT_H
 #define JUESUAN_PDF_FONT_H
 
