@@ -19,9 +19,7 @@ static void fixed_sum(cctx *c, const table *t, const char *rule, const char *tar
     if (col < 0) return;
     sum s = {0};
     for (size_t i = 0; keys[i]; i++) sum_cell(&s, t, keys[i], col, row_label(t, keys[i]));
-    char *what = tdesc_str(c, t, target, col, false);
-    check_sum(c, rule, tpos(t, target, col), tval(t, target, col), &s, what, parts);
-    free(what);
+    check_sum_cell(c, rule, t, target, col, &s, parts);
     sum_free(&s);
 }
 
@@ -84,12 +82,7 @@ static void check_t04(cctx *c)
             if (r->side != 1) continue;
             sum s = {0};
             for (int k = 1; k < 4; k++) sum_cell(&s, t, r->key, cols[k], t->spec->columns[cols[k]].header);
-            if (!sum_agrees(tval(t, r->key, cols[0]), &s)) {
-                char *what = tdesc_str(c, t, r->key, cols[0], false);
-                check_sum(c, "T04-ROW", tpos(t, r->key, cols[0]), tval(t, r->key, cols[0]), &s, what,
-                          "同行三种财政拨款");
-                free(what);
-            }
+            check_sum_cell(c, "T04-ROW", t, r->key, cols[0], &s, "同行三种财政拨款");
             sum_free(&s);
         }
     const char **classes = class_rows(t);
@@ -115,12 +108,10 @@ static void check_t04(cctx *c)
         sum_cell(&s, t, income_key, in, NULL);
         const cell *x = tcell(t, "exp_total", col);
         if (x) sum_sub(&s, x->amount, x->present, NULL);
-        char *what = tdesc_str(c, t, "balance_end", col, false);
         buf parts = {0};
         buf_printf(&parts, "%s的年初结转和结余 + 本年收入 − 本年支出合计", t->spec->columns[col].header);
-        check_sum(c, "T04-FUND", tpos(t, "balance_end", col), tval(t, "balance_end", col), &s, what, buf_cstr(&parts));
+        check_sum_cell(c, "T04-FUND", t, "balance_end", col, &s, buf_cstr(&parts));
         buf_free(&parts);
-        free(what);
         sum_free(&s);
     }
 }

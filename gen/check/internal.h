@@ -42,10 +42,6 @@ void sum_sub(sum *s, money_t v, bool present, const char *name);
 void sum_cell(sum *s, const table *t, const char *key, int col, const char *name);
 void sum_free(sum *s);
 
-/** True when the sum `s` is `actual` (what check_sum says nothing about):
- *  callers that describe a figure for each row ask first. */
-bool sum_agrees(money_t actual, const sum *s);
-
 /** Compare `actual` (the figure at `pos`) with the sum `s`: nothing when
  *  equal; else rule `rule`, as a warning when it is a 尾差 within the
  *  bound (check_tail). `what` names the figure ("“合计”行“基本支出”列"),
@@ -54,6 +50,12 @@ bool sum_agrees(money_t actual, const sum *s);
  *  Returns true when equal. */
 bool check_sum(cctx *c, const char *rule, srcpos pos, money_t actual, const sum *s, const char *what,
                const char *parts);
+
+/** check_sum for the figure in row `key`, column `col` of table `t`: its
+ *  position and description (tpos, tdesc_str) are made only when it
+ *  disagrees (the checks compare thousands of rows; most agree). */
+bool check_sum_cell(cctx *c, const char *rule, const table *t, const char *key, int col, const sum *s,
+                    const char *parts);
 
 /** True when `actual` differs from the sum `s` of separately rounded parts
  *  by no more than rounding can explain: in 万元, n × half a unit of the

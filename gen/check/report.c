@@ -153,7 +153,7 @@ char *check_diff(const cctx *c, money_t a, money_t b, char *out)
     return money_text(c->u->money_unit, false, abs_diff(a, b), out);
 }
 
-bool sum_agrees(money_t actual, const sum *s)
+static bool sum_agrees(money_t actual, const sum *s)
 {
     return !s->overflow && actual == s->value;
 }
@@ -170,10 +170,6 @@ bool check_sum(cctx *c, const char *rule, srcpos pos, money_t actual, const sum 
         buf_free(&p);
         return false;
     }
-    if (actual == s->value) {
-        buf_free(&p);
-        return true;
-    }
     check_money(c, s->value, x);
     check_money(c, actual, y);
     check_diff(c, actual, s->value, z);
@@ -189,6 +185,17 @@ bool check_sum(cctx *c, const char *rule, srcpos pos, money_t actual, const sum 
         check_report(c, rule, pos, "%s与%s之和不等（前者为 %s，后者为 %s，相差 %s）", what, buf_cstr(&p), y, x, z);
     }
     buf_free(&p);
+    return false;
+}
+
+bool check_sum_cell(cctx *c, const char *rule, const table *t, const char *key, int col, const sum *s,
+                    const char *parts)
+{
+    money_t actual = tval(t, key, col);
+    if (sum_agrees(actual, s)) return true; /* most rows: nothing to describe */
+    char *what = tdesc_str(c, t, key, col, false);
+    check_sum(c, rule, tpos(t, key, col), actual, s, what, parts);
+    free(what);
     return false;
 }
 

@@ -58,11 +58,7 @@ static void apply(cctx *c, const row_rule *rr)
             const cell *x = tcell(t, key, minus[k]);
             sum_sub(&s, x->amount, x->present, NULL);
         }
-        if (!sum_agrees(tval(t, key, target), &s)) {
-            char *what = tdesc_str(c, t, key, target, false);
-            check_sum(c, rr->rule, tpos(t, key, target), tval(t, key, target), &s, what, rr->parts);
-            free(what);
-        }
+        check_sum_cell(c, rr->rule, t, key, target, &s, rr->parts);
         sum_free(&s);
     }
 }

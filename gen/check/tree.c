@@ -37,11 +37,7 @@ static void check_parent(cctx *c, const table *t, const table_row *p)
             if (strlen(k) == clen && strncmp(k, p->key, plen) == 0 && strcmp(k, "total") != 0)
                 sum_cell(&s, t, k, (int)col, NULL);
         }
-        if (!sum_agrees(tval(t, p->key, (int)col), &s)) {
-            char *what = tdesc_str(c, t, p->key, (int)col, false);
-            check_sum(c, rule, tpos(t, p->key, (int)col), tval(t, p->key, (int)col), &s, what, parts);
-            free(what);
-        }
+        check_sum_cell(c, rule, t, p->key, (int)col, &s, parts);
         sum_free(&s);
     }
 }
