@@ -265,14 +265,25 @@ static void obj_start(saver *sv, uint32_t id)
     put_str(&sv->out, " 0 obj\n<<\n");
 }
 
-/* "/Length N\n>>\nstream\n", the bytes, "\nendstream\nendobj\n". */
-static void obj_stream_end(saver *sv, const void *data, size_t len)
+/* "/Length N\n>>\nstream\n": the stream's bytes follow, then obj_stream_close. */
+static void obj_stream_begin(saver *sv, size_t len)
 {
     put_str(&sv->out, "/Length ");
     put_uint(&sv->out, len);
     put_str(&sv->out, "\n>>\nstream\n");
-    put(&sv->out, data, len);
+}
+
+static void obj_stream_close(saver *sv)
+{
     put_str(&sv->out, "\nendstream\nendobj\n");
+}
+
+/* The rest of a stream object whose bytes are `data`. */
+static void obj_stream_end(saver *sv, const void *data, size_t len)
+{
+    obj_stream_begin(sv, len);
+    put(&sv->out, data, len);
+    obj_stream_close(sv);
 }
 
 /* A stream object: its dictionary's entries as libharu writes them (the
@@ -302,17 +313,14 @@ static int write_stream(saver *sv, HPDF_Dict d)
         return 0;
     }
     /* libharu's memory stream: its pieces in turn */
-    len = HPDF_Stream_Size(d->stream);
-    put_str(&sv->out, "/Length ");
-    put_uint(&sv->out, len);
-    put_str(&sv->out, "\n>>\nstream\n");
+    obj_stream_begin(sv, HPDF_Stream_Size(d->stream));
     for (HPDF_UINT i = 0, n = HPDF_MemStream_GetBufCount(d->stream); i < n; i++) {
         HPDF_UINT part = 0;
         HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(d->stream, i, &part);
         if (!p) return -1;
         put(&sv->out, (const char *)p, part);
     }
-    put_str(&sv->out, "\nendstream\nendobj\n");
+    obj_stream_close(sv);
     return 0;
 }
 
