@@ -203,6 +203,17 @@ static bool counts_same(const result_counts *a, const result_counts *b)
            a->places == b->places && a->headings == b->headings && a->mark == b->mark;
 }
 
+/* Swap the first `n` items of `size` bytes of arrays `a` and `b`. */
+static void swap_items(void *a, void *b, size_t n, size_t size)
+{
+    unsigned char *x = a, *y = b;
+    for (size_t i = 0; i < n * size; i++) {
+        unsigned char t = x[i];
+        x[i] = y[i];
+        y[i] = t;
+    }
+}
+
 /* The next pass when only the 目录's numbers changed: the pages up to the
  * 目录's last are set again with the new numbers; when they come out with
  * as many pages, elements, links, places and headings as before (`at`),
@@ -225,21 +236,10 @@ static bool relayout_toc(const doc *d, const layout_config *cfg, const toc_numbe
         layout_result_free(&head);
         return false;
     }
-    for (size_t i = 0; i < at->pages; i++) { /* swap, so that freeing head frees the old ones */
-        layout_page t = out->pages[i];
-        out->pages[i] = head.pages[i];
-        head.pages[i] = t;
-    }
-    for (size_t i = 0; i < at->elems; i++) {
-        layout_elem t = out->elems[i];
-        out->elems[i] = head.elems[i];
-        head.elems[i] = t;
-    }
-    for (size_t i = 0; i < at->headings; i++) {
-        layout_heading t = out->headings[i];
-        out->headings[i] = head.headings[i];
-        head.headings[i] = t;
-    }
+    /* swapped, so that freeing head frees the old ones */
+    swap_items(out->pages, head.pages, at->pages, sizeof *out->pages);
+    swap_items(out->elems, head.elems, at->elems, sizeof *out->elems);
+    swap_items(out->headings, head.headings, at->headings, sizeof *out->headings);
     if (at->links) memcpy(out->links, head.links, at->links * sizeof *out->links);
     if (at->places) memcpy(out->places, head.places, at->places * sizeof *out->places);
     layout_result_free(&head);
